@@ -1,0 +1,27 @@
+"""Shared code for the course 'From Slopes to Backprop'.
+
+Import the modules by name, e.g. ``from course_utils import activations``. Heavy
+dependencies (SymPy, ipywidgets, ipympl) load only when a module that needs them is used.
+"""
+from __future__ import annotations
+
+import importlib
+
+__all__ = ["activations", "calculus", "plotting", "explorers", "exercises", "formatting", "setup_notebook"]
+
+
+def setup_notebook() -> None:
+    """Start every notebook the same way: house plotting style and fixed numpy printing."""
+    import numpy as np
+
+    from .plotting import use_house_style
+
+    use_house_style()
+    np.set_printoptions(precision=4, suppress=True, floatmode="fixed")
+
+
+def __getattr__(name: str):
+    """Load submodules on first use, so `import course_utils` stays light."""
+    if name in __all__:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'course_utils' has no attribute {name!r}")

@@ -1,0 +1,94 @@
+"""Numerical derivatives and the tools to compare them with analytic ones."""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+import numpy as np
+
+from .validation import as_finite_array, require_callable, require_positive_step
+
+
+def forward_difference(f: Callable, x, h: float = 1e-8):
+    """(f(x + h) - f(x)) / h: the slope of a secant; its error shrinks like h."""
+    require_callable(f, "f")
+    require_positive_step(h)
+    x = as_finite_array(x, "x")
+    return _plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x), dtype=float)) / h)
+
+
+def central_difference(f: Callable, x, h: float = 1e-5):
+    """(f(x + h) - f(x - h)) / 2h: symmetric, so its error shrinks like h squared."""
+    require_callable(f, "f")
+    require_positive_step(h)
+    x = as_finite_array(x, "x")
+    return _plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2 * h))
+
+
+def numerical_gradient(f: Callable, x, h: float = 1e-5) -> np.ndarray:
+    """The gradient of a scalar function f at x (any shape), by central differences, one entry at a time."""
+    require_callable(f, "f")
+    require_positive_step(h)
+    x = as_finite_array(x, "x").copy()
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        original = x[index]
+        x[index] = original + h
+        f_plus = _scalar_output(f(x))
+        x[index] = original - h
+        f_minus = _scalar_output(f(x))
+        x[index] = original
+        grad[index] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def relative_error(a, b, floor: float = 1e-8) -> float:
+    """The worst |a - b| / max(|a|, |b|, floor): scale-free, and calm where both are ~0."""
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(
+            f"relative_error compares arrays of the same shape, got {a.shape} and {b.shape}. "
+            "Compare a gradient with a numerical gradient of the same parameter."
+        )
+    if a.size == 0:
+        return 0.0
+    scale = np.maximum(np.maximum(np.abs(a), np.abs(b)), floor)
+    return float(np.max(np.abs(a - b) / scale))
+
+
+class GradcheckResult(NamedTuple):
+    """What a gradient check found: the worst relative error and whether it is below tol."""
+
+    max_relative_error: float
+    passed: bool
+
+
+def gradcheck(f: Callable, grad_f: Callable, x, h: float = 1e-6, tol: float = 1e-6) -> GradcheckResult:
+    """Compare an analytic gradient grad_f(x) with central differences of the scalar function f."""
+    require_callable(grad_f, "grad_f")
+    x = as_finite_array(x, "x")
+    analytic = np.asarray(grad_f(x.copy()), dtype=float)
+    if analytic.shape != x.shape:
+        raise ValueError(
+            f"grad_f(x) has shape {analytic.shape} but x has shape {x.shape}: "
+            "a gradient has one entry per input, in the input's shape."
+        )
+    numeric = numerical_gradient(f, x, h)
+    worst = relative_error(analytic, numeric)
+    return GradcheckResult(worst, bool(worst < tol))
+
+
+def _scalar_output(value) -> float:
+    """Insist that the function being differentiated returns one number."""
+    array = np.asarray(value, dtype=float)
+    if array.size != 1:
+        raise ValueError(
+            f"numerical_gradient needs f to return a single number (a loss), got shape {array.shape}. "
+            "Sum or average the outputs first, e.g. lambda x: np.sum(g(x))."
+        )
+    return float(array.reshape(()))
+
+
+def _plain(value):
+    """A 0-d result as a float, anything else as it is."""
+    return float(value) if np.ndim(value) == 0 else value

@@ -1,0 +1,21 @@
+"""The example exercise of 00_start_here: reading a slope off the sigmoid."""
+from __future__ import annotations
+
+from ..activations import get
+from . import NumberExercise
+
+sigmoid = get("sigmoid")
+
+q1 = NumberExercise(
+    name="The slope of the sigmoid at x = 0",
+    expected=lambda: sigmoid.grad(0.0),
+    hint_text=(
+        "Drag the explorer's slider to x = 0 and read f′(x), or use the identity "
+        "σ′(x) = σ(x)·(1 − σ(x)) with σ(0) = 1/2."
+    ),
+    solution_text="σ′(0) = σ(0)·(1 − σ(0)) = 0.5 × 0.5 = 0.25, so: answer = 0.25",
+    mistakes=[
+        (sigmoid.fn(0.0), "0.5 is σ(0), the height of the curve. The question asks for its slope, σ′(0)."),
+        (1.0, "1 is the slope of tanh at 0 (or of the line y = x). The sigmoid is flatter than that."),
+    ],
+)

@@ -1,0 +1,10 @@
+"""Slider explorers on a persistent ipympl canvas; each lesson's explorers live in their own module.
+
+Every explorer is an ipywidgets box whose sliders are attributes (e.g. ``explorer.x_slider``),
+whose readout is ``explorer.readout``, and which updates synchronously when a slider's
+value is set, so tests can drive it without a browser.
+"""
+from .base import Explorer, figure_png, fixed_ylim, new_canvas
+from .tangent import TangentExplorer, tangent_explorer
+
+__all__ = ["Explorer", "figure_png", "fixed_ylim", "new_canvas", "TangentExplorer", "tangent_explorer"]

@@ -1,0 +1,57 @@
+"""The tangent explorer: an activation, its slope, and the tangent line that follows x."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from .. import activations
+from ..formatting import format_number
+from ..plotting import COLORS, label_axes, move_tangent, plot_function_with_tangent
+from .base import Explorer, fixed_ylim
+
+
+class TangentExplorer(Explorer):
+    """An activation f, its derivative f', and the tangent at x, which follows the x slider."""
+
+    def __init__(self, activation, x: float = 1.0, x_range: tuple[float, float] = (-6.0, 6.0), **params):
+        self.activation = activations.get(activation, **params)
+        self.x_range = (float(x_range[0]), float(x_range[1]))
+        if not self.x_range[0] < x <= self.x_range[1]:
+            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
+        self.title = f"Tangent explorer: {self.activation.name}"
+        self.x_slider = widgets.FloatSlider(
+            value=x, min=self.x_range[0], max=self.x_range[1], step=0.05,
+            description="x", continuous_update=True, readout_format=".2f",
+        )
+        super().__init__([self.x_slider])
+
+    def build(self, figure: Figure) -> None:
+        ax = figure.add_subplot()
+        act = self.activation
+        self.artists = plot_function_with_tangent(
+            ax, act.fn, act.grad, self.x_slider.value, self.x_range, name=_short_name(act.name)
+        )
+        xs = np.linspace(*self.x_range, 400)
+        fixed_ylim(ax, np.concatenate([act.fn(xs), act.grad(xs)]))
+        ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
+        label_axes(ax, f"{act.name}: value and slope at x", "x (pre-activation)", "output")
+
+    def update(self) -> None:
+        act = self.activation
+        x = self.x_slider.value
+        move_tangent(self.artists, act.fn, act.grad, x)
+        self.readout.value = (
+            f"x = {format_number(x, 2)} &nbsp;|&nbsp; f(x) = {format_number(act.fn(x))}"
+            f" &nbsp;|&nbsp; f′(x) = {format_number(act.grad(x))}"
+        )
+
+
+def _short_name(name: str) -> str:
+    """A name that reads well in a legend's math text."""
+    return {"sigmoid": r"\sigma", "tanh": r"\tanh"}.get(name, r"\mathrm{" + name.replace("_", r"\_") + "}")
+
+
+def tangent_explorer(activation="sigmoid", x: float = 1.0, x_range=(-6.0, 6.0), **params) -> TangentExplorer:
+    """A slider for x, readouts of f(x) and f'(x), and the tangent line moving along the curve."""
+    return TangentExplorer(activation, x=x, x_range=x_range, **params)
