@@ -1,0 +1,88 @@
+"""The stored notebooks are what learners and nbval see: keep them executed, clean and portable."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+MACHINE_PATH = re.compile(r"(/home/|/root/|/Users/|/tmp/|/work/|site-packages|[A-Za-z]:\\\\)")
+WARNING_TEXT = re.compile(r"\b\w*Warning\b:")
+
+
+def _code_cells(path: Path):
+    return [cell for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"]
+
+
+def _output_texts(output) -> list[str]:
+    """Every piece of text an output carries (streams, tracebacks, plain/HTML/LaTeX data)."""
+    texts = [output.get("text", "")] + list(output.get("traceback", []))
+    for mime, value in output.get("data", {}).items():
+        if mime.startswith("text/"):
+            texts.append(value if isinstance(value, str) else "".join(value))
+    return texts
+
+
+def test_there_are_notebooks_and_the_first_is_start_here():
+    assert NOTEBOOKS, "no notebooks found in notebooks/"
+    assert NOTEBOOKS[0].name == "00_start_here.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_a_python_kernelspec(path):
+    kernelspec = nbformat.read(path, as_version=4).metadata.get("kernelspec", {})
+    assert kernelspec.get("name") == "python3", f"{path.name}: kernelspec must be python3, got {kernelspec}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_was_executed_in_order(path):
+    counts = [cell.execution_count for cell in _code_cells(path) if cell.source.strip()]
+    assert None not in counts, f"{path.name}: unexecuted code cells; run `make notebooks`"
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: cells ran out of order: {counts}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_errors_or_stderr_in_outputs(path):
+    for index, cell in enumerate(_code_cells(path)):
+        for output in cell.outputs:
+            assert output.output_type != "error", f"{path.name} code cell {index}: {output.get('ename')}"
+            assert output.get("name") != "stderr", f"{path.name} code cell {index}: stderr {output.get('text')!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_warnings_or_machine_paths_in_outputs(path):
+    for index, cell in enumerate(_code_cells(path)):
+        for output in cell.outputs:
+            for text in _output_texts(output):
+                assert not WARNING_TEXT.search(text), f"{path.name} code cell {index} shows a warning: {text[:200]!r}"
+                assert not MACHINE_PATH.search(text), f"{path.name} code cell {index} shows a path: {text[:200]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_widget_output_carries_a_static_picture(path):
+    for index, cell in enumerate(_code_cells(path)):
+        for output in cell.outputs:
+            data = output.get("data", {})
+            if WIDGET_MIME in data:
+                assert "image/png" in data, f"{path.name} code cell {index}: widget without a PNG fallback"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_stored_widget_state(path):
+    assert "widgets" not in nbformat.read(path, as_version=4).metadata, (
+        f"{path.name}: stored widget state makes noisy diffs; re-execute with `make notebooks`"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_opens_with_objectives_and_closes_with_takeaways(path):
+    cells = nbformat.read(path, as_version=4).cells
+    opening = cells[0].source.lower()
+    closing = " ".join(cell.source.lower() for cell in cells[-2:])
+    assert cells[0].cell_type == "markdown", f"{path.name}: open with a markdown cell"
+    assert "objective" in opening or "you will" in opening, f"{path.name}: no learning objectives"
+    assert "takeaway" in closing, f"{path.name}: the last cells should hold the key takeaways"
