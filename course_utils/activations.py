@@ -104,7 +104,7 @@ def _leaky_relu_grad(x, alpha):
 
 def _std_normal_cdf(x):
     """Phi(x) via erfc, which stays accurate far into the left tail."""
-    return (0.5 * _erfc(-x * _INV_SQRT2)).astype(float)
+    return np.asarray(0.5 * _erfc(-x * _INV_SQRT2), dtype=float)  # frompyfunc gives objects, or a bare float for 0-d
 
 
 def _std_normal_pdf(x):
