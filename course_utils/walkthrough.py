@@ -1,0 +1,127 @@
+"""The 2-2-2 walk-through network in the seed's naming, computed one scalar at a time.
+
+Two inputs x1, x2 feed two sigmoid hidden units (pre-activations y1, y2, activations
+y1a, y2a), which feed two sigmoid outputs (z1, z2 → z1a, z2a); the error is
+E_total = ½(t1 − z1a)² + ½(t2 − z2a)². The wiring is the seed's:
+
+    y1 = x1·w1 + x2·w3 + c1        z1 = y1a·w5 + y2a·w7 + c2
+    y2 = x1·w2 + x2·w4 + c1        z2 = y1a·w6 + y2a·w8 + c2
+
+so each bias is shared by the two units of its layer. Every function takes and
+returns plain dicts of floats, so a notebook can print any intermediate by name.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+
+from .activations import get
+
+INPUTS = ("x1", "x2")
+TARGETS = ("t1", "t2")
+WEIGHTS = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
+BIASES = ("c1", "c2")
+#: The ten trainable parameters, in the order the notebook lists them.
+PARAMETERS = WEIGHTS + BIASES
+#: Every number the network needs: inputs, parameters and targets.
+NETWORK_KEYS = INPUTS + PARAMETERS + TARGETS
+
+_sigmoid = get("sigmoid")
+
+
+def seed_network() -> dict[str, float]:
+    """The seed's inputs, starting parameters and targets (x1 = 0.05, as its numbers use)."""
+    return {
+        "x1": 0.05, "x2": 0.10,
+        "w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30,
+        "w5": 0.40, "w6": 0.45, "w7": 0.50, "w8": 0.55,
+        "c1": 0.35, "c2": 0.60,
+        "t1": 0.10, "t2": 0.99,
+    }
+
+
+def forward(p: dict) -> dict[str, float]:
+    """Every intermediate of the forward pass, from the pre-activations to E_total."""
+    p = _checked(p)
+    y1 = p["x1"] * p["w1"] + p["x2"] * p["w3"] + p["c1"]
+    y2 = p["x1"] * p["w2"] + p["x2"] * p["w4"] + p["c1"]
+    y1a, y2a = _sigmoid.fn(y1), _sigmoid.fn(y2)
+    z1 = y1a * p["w5"] + y2a * p["w7"] + p["c2"]
+    z2 = y1a * p["w6"] + y2a * p["w8"] + p["c2"]
+    z1a, z2a = _sigmoid.fn(z1), _sigmoid.fn(z2)
+    e1 = 0.5 * (p["t1"] - z1a) ** 2
+    e2 = 0.5 * (p["t2"] - z2a) ** 2
+    return {
+        "y1": y1, "y1a": y1a, "y2": y2, "y2a": y2a,
+        "z1": z1, "z1a": z1a, "z2": z2, "z2a": z2a,
+        "E1": e1, "E2": e2, "E_total": e1 + e2,
+    }
+
+
+def deltas(p: dict) -> dict[str, float]:
+    """δ = ∂E_total/∂(pre-activation) of each unit: the numbers backward() reuses."""
+    p = _checked(p)
+    f = forward(p)
+    delta_z1 = (f["z1a"] - p["t1"]) * f["z1a"] * (1.0 - f["z1a"])
+    delta_z2 = (f["z2a"] - p["t2"]) * f["z2a"] * (1.0 - f["z2a"])
+    delta_y1 = (delta_z1 * p["w5"] + delta_z2 * p["w6"]) * f["y1a"] * (1.0 - f["y1a"])
+    delta_y2 = (delta_z1 * p["w7"] + delta_z2 * p["w8"]) * f["y2a"] * (1.0 - f["y2a"])
+    return {"z1": delta_z1, "z2": delta_z2, "y1": delta_y1, "y2": delta_y2}
+
+
+def backward(p: dict) -> dict[str, float]:
+    """∂E_total/∂ of all ten parameters by the chain rule, keyed 'dE/dw1' … 'dE/dc2'."""
+    p = _checked(p)
+    f = forward(p)
+    d = deltas(p)
+    return {
+        "dE/dw1": d["y1"] * p["x1"], "dE/dw2": d["y2"] * p["x1"],
+        "dE/dw3": d["y1"] * p["x2"], "dE/dw4": d["y2"] * p["x2"],
+        "dE/dw5": d["z1"] * f["y1a"], "dE/dw6": d["z2"] * f["y1a"],
+        "dE/dw7": d["z1"] * f["y2a"], "dE/dw8": d["z2"] * f["y2a"],
+        # a shared bias feeds two units, so its gradient is the sum of their deltas
+        "dE/dc1": d["y1"] + d["y2"], "dE/dc2": d["z1"] + d["z2"],
+    }
+
+
+def step(p: dict, lr: float) -> dict[str, float]:
+    """One gradient-descent step on all ten parameters: θ ← θ − lr·∂E/∂θ (inputs, targets kept)."""
+    lr = _learning_rate(lr)
+    p = _checked(p)
+    grads = backward(p)
+    updated = dict(p)
+    for name in PARAMETERS:
+        updated[name] = p[name] - lr * grads[f"dE/d{name}"]
+    return updated
+
+
+def _checked(p) -> dict[str, float]:
+    """The network's numbers as floats, or a clear error naming what is missing or broken."""
+    if not isinstance(p, dict):
+        raise TypeError(
+            f"pass the network as a dict of numbers such as seed_network(), got {type(p).__name__}."
+        )
+    missing = [key for key in NETWORK_KEYS if key not in p]
+    if missing:
+        raise ValueError(
+            f"the network dict is missing {', '.join(missing)}; it needs {', '.join(NETWORK_KEYS)}. "
+            "Start from seed_network() and change the values you want."
+        )
+    checked = dict(p)
+    for key in NETWORK_KEYS:
+        value = p[key]
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"{key} must be a number, got {type(value).__name__}: {value!r}.")
+        if not math.isfinite(value):
+            raise ValueError(f"{key} = {value} is not finite; every input, parameter and target must be a finite number.")
+        checked[key] = float(value)
+    return checked
+
+
+def _learning_rate(lr) -> float:
+    """The learning rate as a float, or a clear error if it is not a positive finite number."""
+    if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
+        raise TypeError(f"the learning rate lr must be a number such as 0.5, got {type(lr).__name__}.")
+    if not (math.isfinite(lr) and lr > 0):
+        raise ValueError(f"the learning rate lr must be a finite number greater than 0, such as 0.5; got {lr}.")
+    return float(lr)

@@ -1,0 +1,151 @@
+"""course_utils.walkthrough: the 2-2-2 network's numbers are right, checked independently of its code."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from course_utils import walkthrough
+from course_utils.calculus import numerical_gradient, relative_error
+
+
+def _error_at(theta: np.ndarray, base: dict) -> float:
+    """E_total with the ten parameters replaced by theta (in PARAMETERS order)."""
+    p = dict(base, **dict(zip(walkthrough.PARAMETERS, map(float, theta))))
+    return walkthrough.forward(p)["E_total"]
+
+
+def _finite_difference_gradients(p: dict) -> np.ndarray:
+    theta = np.array([p[name] for name in walkthrough.PARAMETERS])
+    return numerical_gradient(lambda t: _error_at(t, p), theta, h=1e-5)
+
+
+def _chain_rule_gradients(p: dict) -> np.ndarray:
+    grads = walkthrough.backward(p)
+    return np.array([grads[f"dE/d{name}"] for name in walkthrough.PARAMETERS])
+
+
+def _random_networks(count: int, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    for _ in range(count):
+        yield {key: float(rng.normal(0.0, 1.5)) for key in walkthrough.NETWORK_KEYS}
+
+
+# --- forward ------------------------------------------------------------------------
+
+def test_forward_matches_a_hand_written_pass_of_the_seed_network():
+    sig = lambda v: 1.0 / (1.0 + math.exp(-v))
+    y1a = sig(0.05 * 0.15 + 0.10 * 0.25 + 0.35)
+    y2a = sig(0.05 * 0.20 + 0.10 * 0.30 + 0.35)
+    z1a = sig(y1a * 0.40 + y2a * 0.50 + 0.60)
+    z2a = sig(y1a * 0.45 + y2a * 0.55 + 0.60)
+    expected_total = 0.5 * (0.10 - z1a) ** 2 + 0.5 * (0.99 - z2a) ** 2
+    got = walkthrough.forward(walkthrough.seed_network())
+    assert [got[k] for k in ("y1a", "y2a", "z1a", "z2a")] == pytest.approx([y1a, y2a, z1a, z2a], rel=1e-14)
+    assert got["E_total"] == pytest.approx(expected_total, rel=1e-14)
+
+
+def test_forward_gives_the_corrected_values_of_the_design_to_four_decimals():
+    got = walkthrough.forward(walkthrough.seed_network())
+    corrected = {"y1a": 0.5945, "y2a": 0.5963, "z1": 1.1359, "z1a": 0.7569, "z2": 1.1955, "z2a": 0.7677,
+                 "E_total": 0.2405}
+    assert {k: round(got[k], 4) for k in corrected} == corrected
+
+
+def test_forward_returns_every_named_intermediate_and_the_errors_add_up():
+    got = walkthrough.forward(walkthrough.seed_network())
+    assert set(got) == {"y1", "y1a", "y2", "y2a", "z1", "z1a", "z2", "z2a", "E1", "E2", "E_total"}
+    assert got["E_total"] == got["E1"] + got["E2"]
+
+
+def test_the_seeds_sign_flipped_table_is_not_what_forward_computes():
+    got = walkthrough.forward(walkthrough.seed_network())
+    assert got["y1"] == pytest.approx(0.3825)  # the seed's pre-activation is right ...
+    assert round(got["y1a"], 4) != 0.4055  # ... its 1/(1 + e^{+y1}) activation is not
+    assert round(1.0 / (1.0 + math.exp(got["y1"])), 4) == 0.4055
+
+
+# --- backward -----------------------------------------------------------------------
+
+def test_backward_has_all_ten_gradients():
+    assert set(walkthrough.backward(walkthrough.seed_network())) == {
+        f"dE/d{name}" for name in ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "c1", "c2")
+    }
+
+
+def test_backward_matches_finite_differences_on_the_seed_network():
+    p = walkthrough.seed_network()
+    assert relative_error(_chain_rule_gradients(p), _finite_difference_gradients(p)) < 1e-7
+
+
+def test_backward_matches_finite_differences_at_random_points():
+    for p in _random_networks(50):
+        # atol covers entries near 0 (saturated units), where differences carry ~1e-11 round-off
+        np.testing.assert_allclose(_chain_rule_gradients(p), _finite_difference_gradients(p), rtol=1e-6, atol=1e-9)
+
+
+def test_a_shared_bias_gets_the_sum_of_the_deltas_of_the_units_it_feeds():
+    p = walkthrough.seed_network()
+    d, g = walkthrough.deltas(p), walkthrough.backward(p)
+    assert g["dE/dc2"] == d["z1"] + d["z2"]
+    assert g["dE/dc1"] == d["y1"] + d["y2"]
+
+
+def test_output_deltas_are_error_times_sigmoid_slope():
+    p = walkthrough.seed_network()
+    f = walkthrough.forward(p)
+    assert walkthrough.deltas(p)["z1"] == pytest.approx((f["z1a"] - 0.10) * f["z1a"] * (1 - f["z1a"]), rel=1e-14)
+
+
+# --- step ---------------------------------------------------------------------------
+
+def test_step_moves_every_parameter_against_its_gradient_and_keeps_the_data():
+    p = walkthrough.seed_network()
+    grads = walkthrough.backward(p)
+    new = walkthrough.step(p, 0.5)
+    for name in walkthrough.PARAMETERS:
+        assert new[name] == pytest.approx(p[name] - 0.5 * grads[f"dE/d{name}"], rel=1e-15)
+    for name in walkthrough.INPUTS + walkthrough.TARGETS:
+        assert new[name] == p[name]
+
+
+def test_step_lowers_the_error_and_leaves_its_input_untouched():
+    p = walkthrough.seed_network()
+    before = dict(p)
+    new = walkthrough.step(p, 0.5)
+    assert walkthrough.forward(new)["E_total"] < walkthrough.forward(p)["E_total"]
+    assert p == before
+
+
+# --- bad input ----------------------------------------------------------------------
+
+def test_a_missing_parameter_is_named():
+    p = walkthrough.seed_network()
+    del p["w6"]
+    with pytest.raises(ValueError, match="missing w6.*seed_network"):
+        walkthrough.forward(p)
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_a_non_finite_parameter_is_named(bad):
+    p = dict(walkthrough.seed_network(), c2=bad)
+    with pytest.raises(ValueError, match="c2 = .* is not finite"):
+        walkthrough.backward(p)
+
+
+@pytest.mark.parametrize("bad", ["0.4", None, True])
+def test_a_non_numeric_parameter_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="w5 must be a number"):
+        walkthrough.forward(dict(walkthrough.seed_network(), w5=bad))
+
+
+def test_a_network_that_is_not_a_dict_is_a_type_error():
+    with pytest.raises(TypeError, match="dict of numbers"):
+        walkthrough.forward([0.05, 0.10])
+
+
+@pytest.mark.parametrize("lr, error", [(0.0, ValueError), (-0.5, ValueError), (math.nan, ValueError), ("0.5", TypeError)])
+def test_step_rejects_a_bad_learning_rate(lr, error):
+    with pytest.raises(error, match="learning rate"):
+        walkthrough.step(walkthrough.seed_network(), lr)
