@@ -1,0 +1,122 @@
+"""Exercise checks: stubs are 'not attempted', right answers pass, and wrong ones are told the likely slip."""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from course_utils.exercises import (
+    CORRECT,
+    INCORRECT,
+    NOT_ATTEMPTED,
+    FunctionExercise,
+    NumberExercise,
+    diagnose,
+)
+from course_utils.exercises.nb00 import q1 as start_here_q1
+
+
+@pytest.fixture
+def slope_question():
+    return NumberExercise(
+        name="slope", expected=lambda: 0.25, hint_text="h", solution_text="s",
+        mistakes=[(0.5, "0.5 is the height, not the slope.")],
+    )
+
+
+@pytest.fixture
+def square_question():
+    return FunctionExercise(
+        name="square", reference=lambda x: x**2, test_inputs=[(2.0,), (np.array([1.0, -3.0]),)],
+        hint_text="h", solution_text="s",
+        mistakes=[(lambda x: 2 * x, "that is the derivative of x², not x².")],
+    )
+
+
+@pytest.mark.parametrize("stub", [..., None])
+def test_an_unfilled_answer_is_not_attempted(slope_question, stub):
+    feedback = slope_question.check(stub)
+    assert feedback.status == NOT_ATTEMPTED
+    assert "replace the ..." in repr(feedback)
+
+
+def test_the_right_answer_is_correct(slope_question):
+    assert slope_question.check(0.25).correct
+    assert repr(slope_question.check(0.25)).startswith("✔ Correct")
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (0.5, "0.5 is the height"),
+        (-0.25, "sign is flipped"),
+        (0.125, "half the expected value"),
+        (0.3, "not the value we get"),
+        ("a quarter", "expected a number, got str"),
+        (float("nan"), "inf or NaN"),
+        ([0.25, 0.25], r"expected shape \(\), got \(2,\)"),
+    ],
+)
+def test_a_wrong_answer_names_the_slip(slope_question, answer, message):
+    feedback = slope_question.check(answer)
+    assert feedback.status == INCORRECT
+    assert re.search(message, feedback.message), feedback.message
+
+
+def test_twice_the_answer_points_at_a_factor_of_two():
+    assert "twice" in diagnose(0.5, 0.25)
+
+
+def test_diagnose_stays_silent_when_nothing_matches():
+    assert diagnose(0.3, 0.25) is None
+
+
+def test_hint_and_solution_print_as_text(slope_question):
+    assert repr(slope_question.hint()) == "Hint: h"
+    assert repr(slope_question.solution()) == "Solution: s"
+
+
+def test_a_function_matching_the_reference_is_correct(square_question):
+    feedback = square_question.check(lambda x: x * x)
+    assert feedback.correct and "2 inputs" in feedback.message
+
+
+def test_a_function_still_raising_not_implemented_is_not_attempted(square_question):
+    def stub(x):
+        raise NotImplementedError
+
+    assert square_question.check(stub).status == NOT_ATTEMPTED
+
+
+def test_a_function_returning_nothing_is_not_attempted(square_question):
+    def stub(x):
+        pass
+
+    assert "add a return statement" in square_question.check(stub).message
+
+
+def test_a_crashing_function_is_feedback_not_a_traceback(square_question):
+    feedback = square_question.check(lambda x: x / undefined_name)  # noqa: F821
+    assert feedback.status == INCORRECT
+    assert "raised NameError" in feedback.message and "2" in feedback.message
+
+
+def test_a_listed_wrong_function_gets_its_message(square_question):
+    assert "derivative of x²" in square_question.check(lambda x: 2 * x).message
+
+
+def test_a_wrong_shape_is_named(square_question):
+    feedback = square_question.check(lambda x: np.atleast_1d(x**2)[:1] if np.ndim(x) else x**2)
+    assert "shape (1,), expected (2,)" in feedback.message
+
+
+def test_a_non_function_answer_is_incorrect(square_question):
+    assert "expected a function, got float" in square_question.check(4.0).message
+
+
+def test_the_start_here_exercise_knows_the_sigmoid_slope_and_its_mix_ups():
+    assert start_here_q1.check(...).status == NOT_ATTEMPTED
+    assert start_here_q1.check(0.25).status == CORRECT
+    assert "height of the curve" in start_here_q1.check(0.5).message
+    assert "slope of tanh" in start_here_q1.check(1.0).message

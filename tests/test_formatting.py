@@ -1,0 +1,25 @@
+"""Readouts print numbers the same way everywhere, with a true minus and never a negative zero."""
+from __future__ import annotations
+
+import pytest
+
+from course_utils.formatting import MINUS, format_number
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "text"),
+    [
+        (0.25, 4, "0.2500"),
+        (-1.5, 2, f"{MINUS}1.50"),
+        (-0.00001, 4, "0.0000"),
+        (float("nan"), 4, "NaN"),
+        (float("inf"), 4, "∞"),
+        (float("-inf"), 4, f"{MINUS}∞"),
+    ],
+)
+def test_format_number(value, digits, text):
+    assert format_number(value, digits) == text
+
+
+def test_the_minus_is_the_typographic_one():
+    assert MINUS == "\u2212"

@@ -1,0 +1,61 @@
+"""The house style and the function-with-tangent helper every lesson draws with."""
+from __future__ import annotations
+
+import matplotlib as mpl
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from course_utils.plotting import (
+    COLORS,
+    STYLE,
+    label_axes,
+    move_tangent,
+    plot_function_with_tangent,
+    tangent_points,
+    use_house_style,
+)
+
+
+def test_house_style_sets_figure_size_fonts_and_colours():
+    with mpl.rc_context():
+        use_house_style()
+        assert tuple(mpl.rcParams["figure.figsize"]) == STYLE["figure.figsize"]
+        assert mpl.rcParams["font.size"] == STYLE["font.size"]
+        assert mpl.rcParams["axes.prop_cycle"] == STYLE["axes.prop_cycle"]
+
+
+def test_tangent_points_lie_on_the_line_through_the_point():
+    ys = tangent_points(lambda x: x**2, 4.0, 2.0, np.array([1.0, 2.0, 3.0]))
+    np.testing.assert_allclose(ys, [0.0, 4.0, 8.0])
+
+
+def test_function_with_tangent_draws_each_role_in_its_colour():
+    ax = Figure().add_subplot()
+    artists = plot_function_with_tangent(ax, np.sin, np.cos, 0.0, (-3.0, 3.0), name="f")
+    assert set(artists) == {"function", "derivative", "tangent", "point"}
+    for role in ("function", "derivative", "tangent"):
+        assert mpl.colors.same_color(artists[role].get_color(), COLORS[role])
+    xs, ys = artists["tangent"].get_data()
+    np.testing.assert_allclose(ys, xs)  # the tangent of sin at 0 is y = x
+
+
+def test_move_tangent_moves_the_same_artists():
+    ax = Figure().add_subplot()
+    artists = plot_function_with_tangent(ax, np.sin, np.cos, 0.0, show_derivative=False)
+    assert "derivative" not in artists
+    lines_before = list(ax.lines)
+    move_tangent(artists, np.sin, np.cos, 1.0)
+    assert artists["point"].get_data()[1][0] == pytest.approx(np.sin(1.0))
+    assert list(ax.lines) == lines_before
+
+
+def test_label_axes_sets_title_and_both_labels():
+    ax = Figure().add_subplot()
+    label_axes(ax, "T", "x", "y")
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("T", "x", "y")
+
+
+def test_a_non_function_is_refused_with_a_clear_message():
+    with pytest.raises(TypeError, match="grad must be a function"):
+        plot_function_with_tangent(Figure().add_subplot(), np.sin, 0.5, 0.0)
