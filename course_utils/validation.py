@@ -36,3 +36,21 @@ def as_finite_array(x, name: str) -> np.ndarray:
             "Check where the value came from (an overflow or a 0/0 earlier on?)."
         )
     return array
+
+
+def require_count(value, name: str, minimum: int = 1) -> int:
+    """A whole number of at least ``minimum`` (a depth, a width, a number of steps), or a clear error."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number such as 10, got {type(value).__name__}: {value!r}.")
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}.")
+    return int(value)
+
+
+def require_positive(value, name: str) -> float:
+    """A finite number greater than zero (a learning rate, a scale), or a clear error."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number such as 0.1, got {type(value).__name__}: {value!r}.")
+    if not (np.isfinite(value) and value > 0):
+        raise ValueError(f"{name} must be a finite number greater than 0, such as 0.1; got {value}.")
+    return float(value)
