@@ -15,7 +15,10 @@ from __future__ import annotations
 import math
 import numbers
 
+import numpy as np
+
 from .activations import get
+from .validation import require_callable, require_count, require_positive
 
 INPUTS = ("x1", "x2")
 TARGETS = ("t1", "t2")
@@ -25,6 +28,13 @@ BIASES = ("c1", "c2")
 PARAMETERS = WEIGHTS + BIASES
 #: Every number the network needs: inputs, parameters and targets.
 NETWORK_KEYS = INPUTS + PARAMETERS + TARGETS
+#: Each unit's pre-activation as ((input, weight), (input, weight), bias): y1 = x1·w1 + x2·w3 + c1, …
+WIRING = {
+    "y1": (("x1", "w1"), ("x2", "w3"), "c1"),
+    "y2": (("x1", "w2"), ("x2", "w4"), "c1"),
+    "z1": (("y1a", "w5"), ("y2a", "w7"), "c2"),
+    "z2": (("y1a", "w6"), ("y2a", "w8"), "c2"),
+}
 
 _sigmoid = get("sigmoid")
 
@@ -40,15 +50,56 @@ def seed_network() -> dict[str, float]:
     }
 
 
-def forward(p: dict) -> dict[str, float]:
-    """Every intermediate of the forward pass, from the pre-activations to E_total."""
+def forward(p: dict, squash=None) -> dict[str, float]:
+    """Every intermediate of the forward pass, from the pre-activations to E_total.
+
+    ``squash`` replaces the sigmoid (e.g. the seed's mistaken 1/(1 + e^{+v}), to reproduce
+    its table); backward() keeps the sigmoid's slope a(1 − a), so with any other squash the
+    two disagree, exactly as a buggy implementation's would.
+    """
+    return _forward(_checked(p), _squash(squash))
+
+
+def deltas(p: dict, squash=None) -> dict[str, float]:
+    """δ = ∂E_total/∂(pre-activation) of each unit: the numbers the ten gradients reuse."""
     p = _checked(p)
+    return _deltas(p, _forward(p, _squash(squash)))
+
+
+def backward(p: dict, squash=None) -> dict[str, float]:
+    """∂E_total/∂ of all ten parameters by the chain rule, keyed 'dE/dw1' … 'dE/dc2'."""
+    p = _checked(p)
+    return _gradients(p, _forward(p, _squash(squash)))
+
+
+def step(p: dict, lr: float) -> dict[str, float]:
+    """One gradient-descent step on all ten parameters: θ ← θ − lr·∂E/∂θ (inputs, targets kept)."""
+    lr = require_positive(lr, "the learning rate lr")
+    p = _checked(p)
+    return _step(p, _gradients(p, _forward(p, _sigmoid.fn)), lr)
+
+
+def train(p: dict, lr: float, steps: int) -> tuple[dict[str, float], dict[str, np.ndarray]]:
+    """``steps`` gradient-descent steps; returns the final network and every forward value before each step and after the last."""
+    lr = require_positive(lr, "the learning rate lr")
+    steps = require_count(steps, "steps", minimum=0)
+    p = _checked(p)
+    history = []
+    for _ in range(steps):
+        f = _forward(p, _sigmoid.fn)
+        history.append(f)
+        p = _step(p, _gradients(p, f), lr)
+    history.append(_forward(p, _sigmoid.fn))
+    return p, {key: np.array([f[key] for f in history]) for key in history[0]}
+
+
+def _forward(p: dict, squash) -> dict[str, float]:
     y1 = p["x1"] * p["w1"] + p["x2"] * p["w3"] + p["c1"]
     y2 = p["x1"] * p["w2"] + p["x2"] * p["w4"] + p["c1"]
-    y1a, y2a = _sigmoid.fn(y1), _sigmoid.fn(y2)
+    y1a, y2a = squash(y1), squash(y2)
     z1 = y1a * p["w5"] + y2a * p["w7"] + p["c2"]
     z2 = y1a * p["w6"] + y2a * p["w8"] + p["c2"]
-    z1a, z2a = _sigmoid.fn(z1), _sigmoid.fn(z2)
+    z1a, z2a = squash(z1), squash(z2)
     e1 = 0.5 * (p["t1"] - z1a) ** 2
     e2 = 0.5 * (p["t2"] - z2a) ** 2
     return {
@@ -58,10 +109,8 @@ def forward(p: dict) -> dict[str, float]:
     }
 
 
-def deltas(p: dict) -> dict[str, float]:
-    """δ = ∂E_total/∂(pre-activation) of each unit: the numbers backward() reuses."""
-    p = _checked(p)
-    f = forward(p)
+def _deltas(p: dict, f: dict) -> dict[str, float]:
+    """Output deltas (error × sigmoid slope), then hidden deltas (weighted sum of them × slope)."""
     delta_z1 = (f["z1a"] - p["t1"]) * f["z1a"] * (1.0 - f["z1a"])
     delta_z2 = (f["z2a"] - p["t2"]) * f["z2a"] * (1.0 - f["z2a"])
     delta_y1 = (delta_z1 * p["w5"] + delta_z2 * p["w6"]) * f["y1a"] * (1.0 - f["y1a"])
@@ -69,30 +118,31 @@ def deltas(p: dict) -> dict[str, float]:
     return {"z1": delta_z1, "z2": delta_z2, "y1": delta_y1, "y2": delta_y2}
 
 
-def backward(p: dict) -> dict[str, float]:
-    """∂E_total/∂ of all ten parameters by the chain rule, keyed 'dE/dw1' … 'dE/dc2'."""
-    p = _checked(p)
-    f = forward(p)
-    d = deltas(p)
+def _gradients(p: dict, f: dict) -> dict[str, float]:
+    """Each weight's gradient is its unit's delta times its input; a bias's is the sum over the units it feeds."""
+    d = _deltas(p, f)
     return {
         "dE/dw1": d["y1"] * p["x1"], "dE/dw2": d["y2"] * p["x1"],
         "dE/dw3": d["y1"] * p["x2"], "dE/dw4": d["y2"] * p["x2"],
         "dE/dw5": d["z1"] * f["y1a"], "dE/dw6": d["z2"] * f["y1a"],
         "dE/dw7": d["z1"] * f["y2a"], "dE/dw8": d["z2"] * f["y2a"],
-        # a shared bias feeds two units, so its gradient is the sum of their deltas
         "dE/dc1": d["y1"] + d["y2"], "dE/dc2": d["z1"] + d["z2"],
     }
 
 
-def step(p: dict, lr: float) -> dict[str, float]:
-    """One gradient-descent step on all ten parameters: θ ← θ − lr·∂E/∂θ (inputs, targets kept)."""
-    lr = _learning_rate(lr)
-    p = _checked(p)
-    grads = backward(p)
+def _step(p: dict, grads: dict, lr: float) -> dict[str, float]:
     updated = dict(p)
     for name in PARAMETERS:
         updated[name] = p[name] - lr * grads[f"dE/d{name}"]
     return updated
+
+
+def _squash(squash):
+    """The sigmoid unless another activation is given; it must be callable."""
+    if squash is None:
+        return _sigmoid.fn
+    require_callable(squash, "squash")
+    return squash
 
 
 def _checked(p) -> dict[str, float]:
@@ -117,11 +167,3 @@ def _checked(p) -> dict[str, float]:
         checked[key] = float(value)
     return checked
 
-
-def _learning_rate(lr) -> float:
-    """The learning rate as a float, or a clear error if it is not a positive finite number."""
-    if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
-        raise TypeError(f"the learning rate lr must be a number such as 0.5, got {type(lr).__name__}.")
-    if not (math.isfinite(lr) and lr > 0):
-        raise ValueError(f"the learning rate lr must be a finite number greater than 0, such as 0.5; got {lr}.")
-    return float(lr)

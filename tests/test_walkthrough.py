@@ -149,3 +149,60 @@ def test_a_network_that_is_not_a_dict_is_a_type_error():
 def test_step_rejects_a_bad_learning_rate(lr, error):
     with pytest.raises(error, match="learning rate"):
         walkthrough.step(walkthrough.seed_network(), lr)
+
+
+# --- train --------------------------------------------------------------------------
+
+def test_train_repeats_step_and_records_the_error_before_each_step_and_after_the_last():
+    p = walkthrough.seed_network()
+    final, history = walkthrough.train(p, 0.5, 3)
+    by_hand = p
+    for _ in range(3):
+        by_hand = walkthrough.step(by_hand, 0.5)
+    assert final == pytest.approx(by_hand, rel=1e-15)
+    assert history["E_total"].shape == (4,)
+    assert history["E_total"][0] == walkthrough.forward(p)["E_total"]
+    assert history["E_total"][-1] == pytest.approx(walkthrough.forward(final)["E_total"], rel=1e-15)
+
+
+def test_training_drives_the_outputs_to_the_targets():
+    final, history = walkthrough.train(walkthrough.seed_network(), 0.5, 5000)
+    assert np.all(np.diff(history["E_total"]) < 0)
+    assert history["E_total"][-1] < 1e-5
+    assert history["z1a"][-1] == pytest.approx(0.10, abs=0.01)
+    assert history["z2a"][-1] == pytest.approx(0.99, abs=0.01)
+
+
+def test_train_rejects_a_bad_number_of_steps():
+    with pytest.raises(ValueError, match="steps must be at least 0"):
+        walkthrough.train(walkthrough.seed_network(), 0.5, -1)
+
+
+# --- another squash (the seed's sign-flipped sigmoid) --------------------------------
+
+def _flipped(v):
+    return 1.0 / (1.0 + math.exp(v))
+
+
+def test_the_flipped_sigmoid_reproduces_the_seeds_forward_table_up_to_its_rounding():
+    got = walkthrough.forward(walkthrough.seed_network(), squash=_flipped)
+    seed_table = {"y1": 0.3825, "y1a": 0.4055, "y2": 0.39, "y2a": 0.4037, "z1": 0.96405, "z1a": 0.2761,
+                  "z2": 1.00451, "z2a": 0.2681, "E1": 0.0155, "E2": 0.2605, "E_total": 0.2760}
+    # the seed carried 4-digit intermediates, so its last digit can be off by one or two
+    assert {k: got[k] for k in seed_table} == pytest.approx(seed_table, abs=2e-4)
+
+
+def test_gradient_check_catches_a_flipped_sigmoid_with_the_sigmoids_slope():
+    p = walkthrough.seed_network()
+    chain = walkthrough.backward(p, squash=_flipped)
+    theta = np.array([p[name] for name in walkthrough.PARAMETERS])
+    numeric = numerical_gradient(
+        lambda t: walkthrough.forward(dict(p, **dict(zip(walkthrough.PARAMETERS, t))), squash=_flipped)["E_total"],
+        theta,
+    )
+    assert relative_error(np.array([chain[f"dE/d{n}"] for n in walkthrough.PARAMETERS]), numeric) > 0.5
+
+
+def test_a_squash_that_is_not_a_function_is_a_type_error():
+    with pytest.raises(TypeError, match="squash must be a function"):
+        walkthrough.forward(walkthrough.seed_network(), squash=0.5)
