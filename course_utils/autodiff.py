@@ -1,0 +1,277 @@
+"""A tiny reverse-mode autodiff engine on scalars: every operation records its inputs and local slopes.
+
+Build an expression from ``Value`` objects with ordinary Python operators,
+``L = (x * w + b).tanh()``, then call ``L.backward()``: every node of the graph
+gets ``.grad = ∂L/∂node``. Each node stores the *local* slope of its output with
+respect to each input (``local_grads``), computed during the forward pass, so the
+backward pass is nothing but the chain rule: visit the nodes from the output back
+to the inputs (reverse topological order) and add ``local slope × upstream grad``
+into each input's ``grad``.
+
+Conventions: ReLU′(0) = 0 (as activations.py and PyTorch); ``maximum(a, b)``
+sends the whole gradient to ``a`` on a tie; sigmoid, tanh and exp compute their
+slopes from their own outputs, σ(1 − σ), 1 − tanh² and eˣ, as frameworks do.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Iterable, NamedTuple
+
+from .activations import get
+
+_sigmoid = get("sigmoid")
+
+
+class Value:
+    """One scalar node of a computational graph: its number, its gradient, and how it was made.
+
+    ``parents`` are the nodes this one was computed from and ``local_grads`` the slopes
+    ∂self/∂parent at the current numbers, in the same order; a leaf has neither.
+    """
+
+    __array_ufunc__ = None  # numpy scalars defer to Value's reflected operators: np.float64(2) * v works
+
+    def __init__(self, data, parents: tuple = (), local_grads: tuple = (), op: str = "", label: str = ""):
+        self.data = _finite_float(data, "Value")
+        self.grad = 0.0
+        self.parents = tuple(parents)
+        self.local_grads = tuple(float(g) for g in local_grads)
+        self.op = str(op)
+        self.label = str(label)
+        if not all(isinstance(parent, Value) for parent in self.parents):
+            raise TypeError("parents must be Value nodes; wrap plain numbers first, e.g. Value(2.0).")
+        if len(self.local_grads) != len(self.parents):
+            raise ValueError(
+                f"give one local slope per parent: got {len(self.parents)} parents and "
+                f"{len(self.local_grads)} local_grads."
+            )
+
+    def __repr__(self) -> str:
+        name = f"{self.label}: " if self.label else ""
+        return f"Value({name}data={self.data:.6g}, grad={self.grad:.6g})"
+
+    # --- arithmetic ---------------------------------------------------------------
+
+    def __add__(self, other) -> Value:
+        other = _as_value(other)
+        if other is NotImplemented:
+            return other
+        return Value(self.data + other.data, (self, other), (1.0, 1.0), "+")
+
+    def __sub__(self, other) -> Value:
+        other = _as_value(other)
+        if other is NotImplemented:
+            return other
+        return Value(self.data - other.data, (self, other), (1.0, -1.0), "-")
+
+    def __mul__(self, other) -> Value:
+        other = _as_value(other)
+        if other is NotImplemented:
+            return other
+        return Value(self.data * other.data, (self, other), (other.data, self.data), "*")
+
+    def __truediv__(self, other) -> Value:
+        other = _as_value(other)
+        if other is NotImplemented:
+            return other
+        if other.data == 0:
+            raise ZeroDivisionError(
+                f"division by a Value equal to 0 (numerator {self.data:g}): the quotient and its slope "
+                "are undefined there. Keep the denominator away from 0, e.g. add a small epsilon."
+            )
+        quotient = self.data / other.data
+        return Value(quotient, (self, other), (1.0 / other.data, -quotient / other.data), "/")
+
+    def __pow__(self, exponent) -> Value:
+        p = _number_exponent(exponent)
+        x = self.data
+        if x < 0 and not p.is_integer():
+            raise ValueError(
+                f"({x:g}) ** {p:g} is not a real number: a negative base needs a whole-number exponent."
+            )
+        if x == 0 and p < 0:
+            raise ZeroDivisionError(f"0 ** {p:g} divides by zero; a negative exponent needs a nonzero base.")
+        if x == 0 and 0 < p < 1:
+            raise ValueError(f"x ** {p:g} has an infinite slope at x = 0; use it only where x > 0.")
+        try:
+            local = 0.0 if p == 0 else p * x ** (p - 1)
+            return Value(x**p, (self,), (local,), f"**{p:g}")
+        except OverflowError:
+            raise ValueError(f"({x:g}) ** {p:g} overflows float64.") from None
+
+    def __neg__(self) -> Value:
+        return Value(-self.data, (self,), (-1.0,), "neg")
+
+    def __radd__(self, other) -> Value:
+        return _reversed(other, self, "__add__")
+
+    def __rsub__(self, other) -> Value:
+        return _reversed(other, self, "__sub__")
+
+    def __rmul__(self, other) -> Value:
+        return _reversed(other, self, "__mul__")
+
+    def __rtruediv__(self, other) -> Value:
+        return _reversed(other, self, "__truediv__")
+
+    def __rpow__(self, base):
+        raise TypeError(
+            f"{base!r} ** Value is not supported: the engine's ** takes a plain-number exponent. "
+            "For c ** v with c > 0 write (v * math.log(c)).exp()."
+        )
+
+    # --- functions ----------------------------------------------------------------
+
+    def exp(self) -> Value:
+        """eˣ; its slope is its own output."""
+        try:
+            out = math.exp(self.data)
+        except OverflowError:
+            raise ValueError(f"exp({self.data:g}) overflows float64 (the limit is x ≈ 709.78).") from None
+        return Value(out, (self,), (out,), "exp")
+
+    def log(self) -> Value:
+        """The natural logarithm, defined for positive values only; slope 1/x."""
+        if self.data <= 0:
+            raise ValueError(
+                f"log is defined only for positive numbers, got {self.data:g}. "
+                "Check what feeds the log (a probability that reached 0? add a small epsilon)."
+            )
+        return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
+
+    def tanh(self) -> Value:
+        """tanh(x); its slope 1 − tanh² comes from its own output."""
+        t = math.tanh(self.data)
+        return Value(t, (self,), (1.0 - t * t,), "tanh")
+
+    def sigmoid(self) -> Value:
+        """σ(x) = 1/(1 + e⁻ˣ); its slope σ(1 − σ) comes from its own output."""
+        s = _sigmoid.fn(self.data)
+        return Value(s, (self,), (s * (1.0 - s),), "sigmoid")
+
+    def relu(self) -> Value:
+        """max(0, x); slope 1 where x > 0 and 0 elsewhere (0 at the kink, as PyTorch)."""
+        positive = self.data > 0
+        return Value(self.data if positive else 0.0, (self,), (1.0 if positive else 0.0,), "relu")
+
+    def max(self, other) -> Value:
+        """The larger of two values; the gradient is routed to the winner (to self on a tie)."""
+        return maximum(self, other)
+
+    # --- the backward pass --------------------------------------------------------
+
+    def backward(self) -> None:
+        """Set every node's ``grad`` to ∂self/∂node, visiting nodes in reverse topological order.
+
+        Every call starts afresh: it first resets ``grad`` to 0 on each node of this graph,
+        then seeds ``self.grad = 1``. So calling ``backward()`` twice gives the same gradients
+        (they are not doubled). Within one call, a node used several times sums the gradient
+        from each use. To combine two losses, call backward on their sum.
+        """
+        backward_along(self, reversed(topological_order(self)))
+
+
+def maximum(a, b) -> Value:
+    """max(a, b) as a graph node: local slope 1 for the winner and 0 for the other (a wins ties)."""
+    a, b = _as_value(a), _as_value(b)
+    if a is NotImplemented or b is NotImplemented:
+        raise TypeError("maximum takes two Values or plain numbers.")
+    a_wins = a.data >= b.data
+    return Value(a.data if a_wins else b.data, (a, b), (1.0, 0.0) if a_wins else (0.0, 1.0), "max")
+
+
+def topological_order(root: Value) -> list[Value]:
+    """Every node root depends on, each once, inputs first and root last (each node after its parents)."""
+    if not isinstance(root, Value):
+        raise TypeError(f"topological_order needs a Value (the output of a graph), got {type(root).__name__}.")
+    order, visited = [], {id(root)}
+    stack = [(root, iter(root.parents))]
+    while stack:  # depth-first, without recursion, so long chains do not hit Python's recursion limit
+        node, parents = stack[-1]
+        parent = next(parents, None)
+        if parent is None:
+            order.append(node)
+            stack.pop()
+        elif id(parent) not in visited:
+            visited.add(id(parent))
+            stack.append((parent, iter(parent.parents)))
+    return order
+
+
+def backward_along(root: Value, order: Iterable[Value], accumulate: bool = True) -> None:
+    """The chain rule, node by node in the given order; only a reverse topological order is right.
+
+    Resets every grad in root's graph to 0, seeds root.grad = 1, then each node in ``order``
+    passes ``local slope × its grad`` to its parents. ``accumulate=False`` replaces ``+=`` by
+    ``=``, the classic bug that loses all but one use of a node that is used twice.
+    """
+    nodes = topological_order(root)
+    order = list(order)
+    if {id(n) for n in order} != {id(n) for n in nodes} or len(order) != len(nodes):
+        raise ValueError(
+            "order must list every node of root's graph exactly once, e.g. reversed(topological_order(root))."
+        )
+    for node in nodes:
+        node.grad = 0.0
+    root.grad = 1.0
+    for node in order:
+        for parent, local in zip(node.parents, node.local_grads):
+            if accumulate:
+                parent.grad += local * node.grad
+            else:
+                parent.grad = local * node.grad
+
+
+class OperationCounts(NamedTuple):
+    """Arithmetic done for one graph: forward values, local slopes, and the backward multiply-adds."""
+
+    forward: int
+    local_slopes: int
+    backward: int
+
+
+def operation_counts(root: Value) -> OperationCounts:
+    """Count the work: one operation per node's value, one per local slope, a multiply and an add per edge."""
+    operations = [node for node in topological_order(root) if node.parents]
+    edges = sum(len(node.parents) for node in operations)
+    return OperationCounts(forward=len(operations), local_slopes=edges, backward=2 * edges)
+
+
+def _reversed(other, value: Value, method: str) -> Value:
+    """number ⊕ value: wrap the number as a constant leaf, then apply the operation in the right order."""
+    other = _as_value(other)
+    if other is NotImplemented:
+        return other
+    return getattr(other, method)(value)
+
+
+def _as_value(x):
+    """A Value for a Value or a plain real number (a constant leaf), NotImplemented for anything else."""
+    if isinstance(x, Value):
+        return x
+    if isinstance(x, numbers.Real) and not isinstance(x, bool):
+        return Value(x, label=f"{float(x):g}")
+    return NotImplemented
+
+
+def _number_exponent(exponent) -> float:
+    """The exponent of ** as a float, or a clear TypeError naming what is supported."""
+    if isinstance(exponent, Value):
+        raise TypeError(
+            "the exponent of ** must be a plain number, not a Value. "
+            "For x ** y with both as Values write (y * x.log()).exp() (needs x > 0)."
+        )
+    if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
+        raise TypeError(f"the exponent of ** must be a real number such as 2 or 0.5, got {type(exponent).__name__}.")
+    return _finite_float(exponent, "the exponent")
+
+
+def _finite_float(x, what: str) -> float:
+    """x as a float, or a clear error if it is not a finite real number."""
+    if isinstance(x, bool) or not isinstance(x, numbers.Real):
+        raise TypeError(f"{what} needs a real number such as 2.0, got {type(x).__name__}: {x!r}.")
+    x = float(x)
+    if not math.isfinite(x):
+        raise ValueError(f"{what} needs a finite number, got {x}; an overflow or 0/0 earlier on?")
+    return x

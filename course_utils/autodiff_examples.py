@@ -1,0 +1,87 @@
+"""The expression graphs notebook 05 studies, built from autodiff Values.
+
+``routing_example`` is the explorer's small graph (every local rule in five
+operations); ``network_graph`` rebuilds notebook 04's 2-2-2 network node by node,
+in the same expression order as ``walkthrough.forward``, so its values are
+bit-for-bit those of notebook 04; ``neuron_graph`` grows with n to measure cost.
+"""
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+import numpy as np
+
+from .autodiff import Value, maximum
+from .walkthrough import NETWORK_KEYS, PARAMETERS
+
+
+def routing_example(x: float, y: float, z: float) -> Value:
+    """L = tanh(x·y + max(y, z)): mul swaps, max routes, add copies, tanh scales, and y is used twice."""
+    x, y, z = Value(x, label="x"), Value(y, label="y"), Value(z, label="z")
+    return (x * y + maximum(y, z)).tanh()
+
+
+class NetworkGraph(NamedTuple):
+    """The 2-2-2 network as a graph: its loss node and a leaf per input, parameter and target."""
+
+    loss: Value
+    leaves: dict
+
+
+def network_graph(p: dict, sigmoid: Callable[[Value], Value] = Value.sigmoid) -> NetworkGraph:
+    """E_total of notebook 04's network from Value leaves; pass another ``sigmoid`` op to plant a bug."""
+    missing = [key for key in NETWORK_KEYS if key not in p]
+    if missing:
+        raise ValueError(f"the network dict is missing {', '.join(missing)}; start from walkthrough.seed_network().")
+    v = {key: Value(p[key], label=key) for key in NETWORK_KEYS}
+    y1a = sigmoid(v["x1"] * v["w1"] + v["x2"] * v["w3"] + v["c1"])
+    y2a = sigmoid(v["x1"] * v["w2"] + v["x2"] * v["w4"] + v["c1"])
+    z1a = sigmoid(y1a * v["w5"] + y2a * v["w7"] + v["c2"])
+    z2a = sigmoid(y1a * v["w6"] + y2a * v["w8"] + v["c2"])
+    for node, name in ((y1a, "y1a"), (y2a, "y2a"), (z1a, "z1a"), (z2a, "z2a")):
+        node.label = name
+    loss = 0.5 * (v["t1"] - z1a) ** 2 + 0.5 * (v["t2"] - z2a) ** 2
+    loss.label = "E_total"
+    return NetworkGraph(loss, v)
+
+
+def network_gradients(p: dict, sigmoid: Callable[[Value], Value] = Value.sigmoid) -> dict[str, float]:
+    """The ten ∂E_total/∂θ by the engine's backward pass, keyed like walkthrough.backward ('dE/dw1' …)."""
+    graph = network_graph(p, sigmoid)
+    graph.loss.backward()
+    return {f"dE/d{name}": graph.leaves[name].grad for name in PARAMETERS}
+
+
+def network_loss(p: dict, theta) -> float:
+    """E_total with the ten parameters replaced by the vector theta (in PARAMETERS order)."""
+    return network_graph(_with_parameters(p, theta)).loss.data
+
+
+def network_gradient_vector(p: dict, theta, sigmoid: Callable[[Value], Value] = Value.sigmoid) -> np.ndarray:
+    """The engine's gradient at theta as a vector in PARAMETERS order, the shape gradcheck wants."""
+    return np.array(list(network_gradients(_with_parameters(p, theta), sigmoid).values()))
+
+
+def parameter_vector(p: dict) -> np.ndarray:
+    """The ten parameters of a network dict as a vector, in PARAMETERS order."""
+    return np.array([p[name] for name in PARAMETERS], dtype=float)
+
+
+def neuron_graph(n_inputs: int, seed: int = 0) -> Value:
+    """A sigmoid neuron with n inputs and a squared error, from random inputs and weights (seeded)."""
+    if isinstance(n_inputs, bool) or not isinstance(n_inputs, int) or n_inputs < 1:
+        raise ValueError(f"n_inputs must be a whole number of at least 1, got {n_inputs!r}.")
+    rng = np.random.default_rng(seed)
+    xs, ws = rng.normal(size=n_inputs), rng.normal(scale=1 / np.sqrt(n_inputs), size=n_inputs)
+    z = Value(0.0, label="b")
+    for x, w in zip(xs, ws):
+        z = z + Value(float(x)) * Value(float(w))
+    return 0.5 * (1.0 - z.sigmoid()) ** 2
+
+
+def _with_parameters(p: dict, theta) -> dict:
+    """A copy of the network dict with its ten parameters taken from the vector theta."""
+    theta = np.asarray(theta, dtype=float).ravel()
+    if theta.size != len(PARAMETERS):
+        raise ValueError(f"theta needs {len(PARAMETERS)} numbers, one per parameter {', '.join(PARAMETERS)}; got {theta.size}.")
+    return {**p, **{name: float(value) for name, value in zip(PARAMETERS, theta)}}

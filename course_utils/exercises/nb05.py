@@ -1,0 +1,170 @@
+"""Exercises of 05_computational_graphs_autodiff: summing over uses, max routing, a new op, shapes, cost."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..autodiff import Value
+from ..calculus import gradcheck
+from . import CORRECT, INCORRECT, NOT_ATTEMPTED, Feedback, NumberExercise, Text, is_stub
+
+q1 = NumberExercise(
+    name="The gradient of a node used twice",
+    expected=lambda: 2 * 2.0 + 3.0,
+    hint_text=(
+        "x appears twice in L = x·(x + y): once as the left factor, once inside the bracket. "
+        "Find the gradient each use sends back to x, then add them."
+    ),
+    solution_text=(
+        "The left factor sends back (x + y) = 5; the x inside the bracket receives x·1 = 2 through the "
+        "addition. The node x sums both: 5 + 2 = 7 (= 2x + y). answer = 7"
+    ),
+    mistakes=[
+        (5.0, "5 is only what the left factor x sends back (x + y). The x inside the bracket sends x = 2 too: add it."),
+        (2.0, "2 is only what the x inside the bracket sends back. The left factor x sends (x + y) = 5 too: add it."),
+        (10.0, "10 is L itself, the value of the output. The question asks for its slope ∂L/∂x."),
+    ],
+)
+
+q2 = NumberExercise(
+    name="Gradients through max",
+    expected=lambda: np.array([0.0, 3.0, 5.0]),
+    hint_text=(
+        "max(a, b) passes the whole upstream gradient to the input that won and 0 to the other. "
+        "The multiplication by c swaps: max's upstream gradient is c, and c's is max(a, b)."
+    ),
+    solution_text="max(2, 5) = 5 is won by b, so a gets 0 and b gets c = 3; c gets max(a, b) = 5. answer = [0, 3, 5]",
+    mistakes=[
+        ([3.0, 3.0, 5.0], "max is not a sum: only the winner (b = 5) receives the gradient; a gets 0."),
+        ([3.0, 0.0, 5.0], "you routed the gradient to the smaller input. max sends it to the one that won, b."),
+        ([1.5, 1.5, 5.0], "max does not share the gradient between its inputs: the winner gets all of it."),
+        ([0.0, 3.0, 2.0], "c's gradient is the other factor, max(a, b) = 5, not a."),
+    ],
+)
+
+
+@dataclass
+class NewOpExercise:
+    """An exercise where the learner adds an op to the engine: a function Value → Value, checked by gradcheck."""
+
+    name: str
+    value_fn: Callable[[float], float]
+    slope_fn: Callable[[float], float]
+    test_points: Sequence[float]
+    hint_text: str
+    solution_text: str
+    mistakes: Sequence[tuple[Callable[[float], float], str]] = field(default_factory=tuple)
+
+    def check(self, op) -> Feedback:
+        """Try the op on a few inputs, then gradcheck it inside a composite expression."""
+        if is_stub(op):
+            return Feedback(NOT_ATTEMPTED, f"{self.name}: fill in the function, then run the cell again.")
+        for x in self.test_points:
+            problem = self._problem_at(op, x)
+            if problem is not None:
+                return problem
+        return self._gradcheck(op)
+
+    def _problem_at(self, op, x: float) -> Feedback | None:
+        leaf = Value(x)
+        try:
+            out = op(leaf)
+        except NotImplementedError:
+            return Feedback(NOT_ATTEMPTED, f"{self.name}: replace the `raise NotImplementedError` with your code.")
+        except Exception as error:  # a learner's bug is feedback, not a traceback
+            return Feedback(INCORRECT, f"{self.name}: at x = {x:g} it raised {type(error).__name__}: {error}")
+        if is_stub(out):
+            return Feedback(NOT_ATTEMPTED, f"{self.name}: your function returns ... still; return a Value.")
+        if not isinstance(out, Value):
+            return Feedback(INCORRECT, f"{self.name}: return a Value node, got {type(out).__name__}.")
+        if not math.isclose(out.data, self.value_fn(x), rel_tol=1e-9, abs_tol=1e-12):
+            return Feedback(INCORRECT, f"{self.name}: at x = {x:g} the value is {out.data:.6g}, expected {self.value_fn(x):.6g}.")
+        if not any(parent is leaf for parent in out.parents):
+            return Feedback(INCORRECT, f"{self.name}: the node has no link back to its input; pass parents=(v,).")
+        out.backward()
+        if math.isclose(leaf.grad, self.slope_fn(x), rel_tol=1e-9, abs_tol=1e-12):
+            return None
+        return Feedback(INCORRECT, f"{self.name}: at x = {x:g} the local slope is {leaf.grad:.6g}. {self._slip(leaf.grad, x)}")
+
+    def _slip(self, slope: float, x: float) -> str:
+        for wrong, message in self.mistakes:
+            if math.isclose(slope, wrong(x), rel_tol=1e-9, abs_tol=1e-12):
+                return message
+        return f"It should be {self.slope_fn(x):.6g}. Try the hint."
+
+    def _gradcheck(self, op) -> Feedback:
+        def composite(x):
+            return op(x * x + 1.0) * x  # the chain rule and a node used twice, around the new op
+
+        def value(t):
+            return composite(Value(float(t))).data
+
+        def gradient(t):
+            leaf = Value(float(t))
+            composite(leaf).backward()
+            return leaf.grad
+
+        result = gradcheck(value, gradient, 0.7)
+        if result.passed:
+            return Feedback(CORRECT, f"{self.name}: gradcheck passes (worst relative error {result.max_relative_error:.1e}).")
+        return Feedback(INCORRECT, f"{self.name}: gradcheck fails inside a larger expression "
+                                   f"(relative error {result.max_relative_error:.1e}).")
+
+    def hint(self) -> Text:
+        return Text("Hint", self.hint_text)
+
+    def solution(self) -> Text:
+        return Text("Solution", self.solution_text)
+
+
+q3 = NewOpExercise(
+    name="A sin operation for the engine",
+    value_fn=math.sin,
+    slope_fn=math.cos,
+    test_points=(0.5, 2.0, -1.2, 0.0),
+    hint_text=(
+        "A new op is a Value whose data is sin(v.data), whose parents are (v,), and whose local_grads "
+        "hold d sin(u)/du at u = v.data. The engine's backward() does the rest."
+    ),
+    solution_text=(
+        "def value_sin(v):\n"
+        "    return Value(math.sin(v.data), parents=(v,), local_grads=(math.cos(v.data),), op=\"sin\")"
+    ),
+    mistakes=[
+        (lambda x: -math.cos(x), "the sign is flipped: d sin(u)/du = +cos(u) (it is cos whose slope is −sin)."),
+        (math.sin, "that is sin itself, the node's value. The local slope is the derivative, cos(u)."),
+        (lambda x: 0.0, "the local slope is 0: did you leave local_grads out? Pass local_grads=(math.cos(v.data),)."),
+    ],
+)
+
+_DELTA = np.array([0.5, -1.0, 2.0])
+_X = np.array([1.0, 2.0, 0.0, -1.0])
+
+q4 = NumberExercise(
+    name="∂L/∂W of a layer z = Wx + b",
+    expected=lambda: np.outer(_DELTA, _X),
+    hint_text=(
+        "∂L/∂W has W's shape (3, 4): entry (i, j) is ∂L/∂z_i · ∂z_i/∂W_ij = δ_i · x_j. "
+        "That is an outer product: np.outer(delta, x)."
+    ),
+    solution_text="answer = np.outer(delta, x)   # δ xᵀ, shape (3, 4) like W",
+    mistakes=[
+        (np.outer(_X, _DELTA), "that is x δᵀ, shape (4, 3): transposed. ∂L/∂W must have W's shape (3, 4), so δ xᵀ."),
+    ],
+)
+
+q5 = NumberExercise(
+    name="The cost of checking a gradient numerically",
+    expected=lambda: 2 * 1_000_000,
+    hint_text="Central differences evaluate the loss at θ + h and at θ − h, once for each parameter.",
+    solution_text="Two loss evaluations per parameter: answer = 2 * 1_000_000 (backprop needs one forward and one backward pass).",
+    mistakes=[
+        (1_000_000, "that would be one evaluation per parameter. Central differences need two: at θ + h and at θ − h."),
+        (1_000_001, "that is the count for forward differences (f(θ) once, then θ + h per parameter). Central differences need two per parameter."),
+    ],
+    rtol=0.0,
+    atol=0.5,
+)

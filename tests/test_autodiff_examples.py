@@ -1,0 +1,73 @@
+"""The example graphs: the 2-2-2 network rebuilt from Values agrees with notebook 04's walkthrough."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from course_utils import walkthrough
+from course_utils.autodiff import Value
+from course_utils.autodiff_examples import (
+    network_graph, network_gradient_vector, network_gradients, network_loss, neuron_graph, parameter_vector,
+    routing_example,
+)
+from course_utils.calculus import gradcheck
+
+
+def test_the_network_graph_computes_the_walkthrough_loss_bit_for_bit():
+    p = walkthrough.seed_network()
+    assert network_graph(p).loss.data == walkthrough.forward(p)["E_total"]
+
+
+def test_the_engine_gives_the_walkthrough_gradients_to_within_one_unit_in_the_last_place():
+    p = walkthrough.seed_network()
+    engine, by_hand = network_gradients(p), walkthrough.backward(p)
+    assert list(engine) == list(by_hand)
+    for key in by_hand:
+        assert abs(engine[key] - by_hand[key]) <= np.spacing(abs(by_hand[key])), key
+
+
+def test_the_engine_gradient_passes_a_float64_gradient_check():
+    p = walkthrough.seed_network()
+    result = gradcheck(lambda t: network_loss(p, t), lambda t: network_gradient_vector(p, t),
+                       parameter_vector(p), h=1e-5, tol=1e-7)
+    assert result.passed
+
+
+def test_a_sigmoid_that_forgets_one_minus_sigma_fails_the_check():
+    def buggy_sigmoid(v):
+        s = v.sigmoid().data
+        return Value(s, (v,), (s,), "sigmoid")
+
+    p = walkthrough.seed_network()
+    result = gradcheck(lambda t: network_loss(p, t), lambda t: network_gradient_vector(p, t, buggy_sigmoid),
+                       parameter_vector(p))
+    assert not result.passed and result.max_relative_error > 0.1
+
+
+def test_the_network_dict_must_have_every_key():
+    p = walkthrough.seed_network()
+    del p["w4"]
+    with pytest.raises(ValueError, match="missing w4"):
+        network_graph(p)
+
+
+def test_network_loss_wants_ten_parameters():
+    with pytest.raises(ValueError, match="needs 10 numbers"):
+        network_loss(walkthrough.seed_network(), [0.1, 0.2])
+
+
+def test_routing_example_is_tanh_of_x_y_plus_max():
+    assert routing_example(1.0, -0.5, 0.3).data == pytest.approx(np.tanh(-0.5 + 0.3))
+
+
+def test_the_neuron_graph_grows_linearly_with_its_inputs():
+    from course_utils.autodiff import operation_counts
+
+    small, large = operation_counts(neuron_graph(10)), operation_counts(neuron_graph(100))
+    assert large.forward - small.forward == 2 * 90  # one multiply and one add per extra input
+
+
+@pytest.mark.parametrize("n", [0, 2.5, True])
+def test_the_neuron_graph_needs_a_whole_number_of_inputs(n):
+    with pytest.raises(ValueError, match="whole number of at least 1"):
+        neuron_graph(n)
