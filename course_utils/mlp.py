@@ -27,6 +27,7 @@ frozen biases (Mazur's 2-2-2 network, sigmoid everywhere)::
 from __future__ import annotations
 
 from collections.abc import MutableSequence
+from contextlib import contextmanager
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -64,6 +65,19 @@ def _check_sizes(sizes) -> tuple[int, ...]:
     return tuple(require_count(n, f"sizes[{i}]") for i, n in enumerate(sizes))
 
 
+@contextmanager
+def _overflow_means_divergence(step: int, lr: float):
+    """Turn an overflow during training into a clear error instead of warnings and NaN."""
+    with np.errstate(over="raise", invalid="raise"):
+        try:
+            yield
+        except FloatingPointError:
+            raise ValueError(
+                f"training diverged at step {step}: the numbers overflowed. "
+                f"Try a smaller learning rate than lr = {lr} or a smaller initialization."
+            ) from None
+
+
 class Trace(NamedTuple):
     """Every intermediate of a forward pass: Z_1 … Z_L and A_0 = X, A_1 … A_L = Ŷ."""
 
@@ -76,6 +90,7 @@ class _Elementwise:
 
     def __init__(self, activation):
         self.activation = activation
+        self.name = activation.name
 
     def fn(self, Z):
         return self.activation.fn(Z)
@@ -321,7 +336,8 @@ class MLP:
         example). ``progress``: True prints a text bar, False prints nothing, None prints one
         for runs of at least LONG_RUN_STEPS steps; the bar's text is the same on every run.
         ``callback(step, loss, dW, db)``, if given, runs after each update with the loss
-        before it and the gradients used.
+        before it and the gradients used. An overflow anywhere in a step (the callback
+        included) stops training with a ValueError that names the step.
         """
         steps = require_count(steps, "steps")
         lr = require_positive(lr, "lr")
@@ -332,38 +348,33 @@ class MLP:
             bar.start()
         try:
             for step in range(steps):
-                losses[step], dWs, dbs = self._descend(X, T, lr, loss, update_biases, step)
-                if callback is not None:
-                    callback(step, losses[step], dWs, dbs)
+                losses[step] = self._descend(X, T, lr, loss, update_biases, step, callback)
                 if bar:
                     bar.advance(step + 1)
+            with _overflow_means_divergence(steps, lr):
+                losses[steps] = self.loss(X, T, loss)
         except Exception:
             if bar:
                 bar.finish("stopped")
             raise
-        losses[steps] = self.loss(X, T, loss)
         if bar:
             bar.finish(f"loss {losses[0]:.4f} → {losses[-1]:.4f}")
         return losses
 
-    def _descend(self, X, T, lr: float, loss: str, update_biases: bool, step: int):
-        """One gradient-descent step in place; a clear error if the numbers overflow."""
-        with np.errstate(over="raise", invalid="raise"):
-            try:
-                value, dWs, dbs = self.loss_and_gradients(X, T, loss)
-                for W, dW in zip(self.weights, dWs):
-                    W -= lr * dW
-                if update_biases:
-                    for b, db in zip(self.biases, dbs):
-                        b -= lr * db
-            except FloatingPointError:
-                raise ValueError(
-                    f"training diverged at step {step + 1}: the numbers overflowed. "
-                    f"Try a smaller learning rate than lr = {lr} or a smaller initialization."
-                ) from None
-        return value, dWs, dbs
+    def _descend(self, X, T, lr: float, loss: str, update_biases: bool, step: int, callback) -> float:
+        """One gradient-descent step in place, then the callback."""
+        with _overflow_means_divergence(step + 1, lr):
+            value, dWs, dbs = self.loss_and_gradients(X, T, loss)
+            for W, dW in zip(self.weights, dWs):
+                W -= lr * dW
+            if update_biases:
+                for b, db in zip(self.biases, dbs):
+                    b -= lr * db
+            if callback is not None:
+                callback(step, value, dWs, dbs)
+        return value
 
     def __repr__(self) -> str:
-        output = self._output.name if isinstance(self._output, _Softmax) else self.output_activation
-        activation = self.activation.name
-        return f"MLP(sizes={list(self.sizes)}, activation={activation!r}, output_activation={output!r}, init={self.init!r})"
+        output = None if self.output_activation is None else self._output.name
+        return (f"MLP(sizes={list(self.sizes)}, activation={self.activation.name!r}, "
+                f"output_activation={output!r}, init={self.init!r})")

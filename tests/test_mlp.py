@@ -396,6 +396,19 @@ def test_the_repr_names_the_architecture():
     assert repr(MLP([2, 3, 1], activation="relu", output_activation="softmax", init="he")) == (
         "MLP(sizes=[2, 3, 1], activation='relu', output_activation='softmax', init='he')"
     )
+    assert repr(MLP([2, 1], output_activation=activations.get("tanh"))) == (
+        "MLP(sizes=[2, 1], activation='sigmoid', output_activation='tanh', init='xavier')"
+    )
+
+
+def test_an_overflow_inside_the_callback_is_reported_as_divergence():
+    X, T = _xor()
+
+    def overflowing(step, loss, dWs, dbs):
+        np.exp(np.array([1000.0]))
+
+    with pytest.raises(ValueError, match="training diverged at step 1"):
+        MLP([2, 1]).train(X, T, steps=3, lr=0.1, progress=False, callback=overflowing)
 
 
 # --- the text progress bar itself ------------------------------------------------------------
