@@ -17,3 +17,21 @@ def format_number(value: float, digits: int = 4) -> str:
     if set(text) <= set("-0."):
         text = text.lstrip("-")  # never print −0.0000
     return text.replace("-", MINUS)
+
+
+def format_exponential(value: float, digits: int = 1) -> str:
+    """A float as a log slider's ".{digits}e" readout shows it (1.8e−8: no exponent padding), true minus signs."""
+    value = float(value)
+    if not math.isfinite(value):
+        return format_number(value)
+    mantissa, exponent = f"{value:.{digits}e}".split("e")
+    return f"{mantissa}e{int(exponent)}".replace("-", MINUS)
+
+
+def format_table(headers: list[str], rows: list[list[str]]) -> str:
+    """Text cells in aligned, right-justified columns under a header line, for printing in a notebook."""
+    if any(len(row) != len(headers) for row in rows):
+        raise ValueError(f"every row needs {len(headers)} cells, one per header {headers}.")
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    lines = [headers, ["-" * width for width in widths], *rows]
+    return "\n".join("  ".join(str(cell).rjust(width) for cell, width in zip(line, widths)) for line in lines)

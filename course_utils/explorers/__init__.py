@@ -5,6 +5,9 @@ whose readout is ``explorer.readout``, and which updates synchronously when a sl
 value is set, so tests can drive it without a browser.
 """
 from .base import Explorer, figure_png, fixed_ylim, new_canvas
+from .secant import SecantExplorer, secant_explorer
+from .step_size import StepSizeExplorer, step_size_explorer
 from .tangent import TangentExplorer, tangent_explorer
 
 __all__ = ["Explorer", "figure_png", "fixed_ylim", "new_canvas", "TangentExplorer", "tangent_explorer"]
+__all__ += ["SecantExplorer", "secant_explorer", "StepSizeExplorer", "step_size_explorer"]

@@ -1,0 +1,58 @@
+"""Smooth example functions with their first three derivatives, for studying finite differences.
+
+A finite difference's error depends on higher derivatives (f'' for the forward
+difference, f''' for the central one), so each curve carries them, written by hand
+and checked against SymPy and finite differences in the tests.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from .validation import as_finite_array
+
+
+@dataclass(frozen=True)
+class Curve:
+    """A function f with its derivatives f', f'', f''' (each vectorized) and how to write it."""
+
+    name: str
+    latex: str
+    derivatives: tuple[Callable, Callable, Callable, Callable]
+
+    def f(self, x):
+        """The value f(x)."""
+        return self.derivative(0, x)
+
+    def slope(self, x):
+        """The exact slope f'(x)."""
+        return self.derivative(1, x)
+
+    def derivative(self, order: int, x):
+        """The derivative of the given order (0 = f itself, up to 3) at x."""
+        if isinstance(order, bool) or not isinstance(order, int) or not 0 <= order < len(self.derivatives):
+            raise ValueError(f"order must be 0, 1, 2 or 3 (0 is f itself), got {order!r}.")
+        value = self.derivatives[order](as_finite_array(x, "x"))
+        return float(value) if np.ndim(value) == 0 else value
+
+
+#: The worked example of notebook 01: f(x) = 3x² + 4x + 6, so f'(x) = 6x + 4 and f'(2) = 16.
+PARABOLA = Curve(
+    name="parabola",
+    latex=r"3x^2 + 4x + 6",
+    derivatives=(
+        lambda x: 3 * x**2 + 4 * x + 6,
+        lambda x: 6 * x + 4,
+        lambda x: 6.0 + 0 * x,
+        lambda x: 0.0 * x,
+    ),
+)
+
+#: sin x: every derivative is nonzero somewhere, so both truncation errors show.
+SINE = Curve(
+    name="sine",
+    latex=r"\sin x",
+    derivatives=(np.sin, np.cos, lambda x: -np.sin(x), lambda x: -np.cos(x)),
+)

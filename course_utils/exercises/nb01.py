@@ -1,0 +1,100 @@
+"""Exercises of 01_limits_and_derivatives: difference quotients, central differences, and choosing h."""
+from __future__ import annotations
+
+import numpy as np
+
+from ..calculus import central_difference, forward_difference
+from ..curves import PARABOLA, SINE
+from ..step_size import measured_errors
+from . import FunctionExercise, NumberExercise
+
+f = PARABOLA.f
+
+#: The steps offered in q4 and q5, from large to tiny.
+STEP_CHOICES = (1e-2, 1e-5, 1e-8, 1e-11, 1e-14)
+
+
+def best_choice(method: str, x: float = 1.0) -> float:
+    """The step among STEP_CHOICES whose measured error for the slope of sin at x is smallest."""
+    forward, central = measured_errors(SINE, x, np.array(STEP_CHOICES))
+    errors = forward if method == "forward" else central
+    return STEP_CHOICES[int(np.argmin(errors))]
+
+
+def _seed_quotient(h):
+    """The quotient exactly as the seed printed it, with the parentheses around f(2) missing."""
+    return (3 * (2 + h) ** 2 + 4 * (2 + h) + 6 - 3 * 2**2 + 4 * 2 + 6) / h
+
+
+q1 = FunctionExercise(
+    name="Fix the difference quotient at x = 2",
+    reference=lambda h: (f(2 + h) - f(2)) / h,
+    test_inputs=[(0.1,), (1e-3,), (1e-4,)],
+    hint_text="Write the rise f(2 + h) − f(2) with f(2) = 3·2² + 4·2 + 6 inside parentheses, then divide by the run h.",
+    solution_text=(
+        "def quotient(h):\n"
+        "    return (3*(2 + h)**2 + 4*(2 + h) + 6 - (3*2**2 + 4*2 + 6)) / h"
+    ),
+    mistakes=[
+        (_seed_quotient, "this is the seed's expression. Without parentheses around f(2) the minus sign only reaches "
+                         "3·2², so 4·2 + 6 is added instead of subtracted. Put all of f(2) in parentheses."),
+        (lambda h: f(2 + h) - f(2), "you computed the rise f(2 + h) − f(2); divide it by the run h to get a slope."),
+    ],
+)
+
+q2 = FunctionExercise(
+    name="Central differences",
+    reference=central_difference,
+    test_inputs=[(np.sin, 1.0, 1e-5), (np.exp, 0.5, 1e-4), (np.cos, -2.0, 1e-3)],
+    hint_text="Step h to each side of x: take f(x + h) − f(x − h) and divide by the distance between the two points.",
+    solution_text="def central(f, x, h):\n    return (f(x + h) - f(x - h)) / (2 * h)",
+    mistakes=[
+        (lambda fn, x, h: (fn(x + h) - fn(x - h)) / h,
+         "you divided by h, but x − h and x + h are 2h apart: divide by 2h."),
+        (forward_difference, "that is the forward difference (f(x + h) − f(x))/h. Use the points x + h and x − h."),
+    ],
+)
+
+q3 = NumberExercise(
+    name="The slope of sin x at x = π/3",
+    expected=lambda: np.cos(np.pi / 3),
+    hint_text=(
+        "Use central_difference(np.sin, np.pi / 3, 1e-5). A forward difference with h = 1e-5 is only good to about "
+        "5 digits here (its error is about h·|f''|/2), and the check wants 6."
+    ),
+    solution_text="answer = central_difference(np.sin, np.pi / 3, 1e-5)   # ≈ 0.5, which is cos(π/3)",
+    mistakes=[
+        (np.sin(np.pi / 3), "about 0.866 is sin(π/3), the height of the curve. The question asks for its slope."),
+        (np.cos(60.0), "that is the slope at x = 60 radians. NumPy works in radians: π/3 is np.pi / 3, not 60."),
+    ],
+)
+
+_TOO_SMALL = "at this h round-off error, about ε·|f(x)|/h, is far larger than the truncation error. Try a larger h."
+_TOO_LARGE = "at this h the truncation error (the part that shrinks with h) is still the larger one. Try a smaller h."
+
+q4 = NumberExercise(
+    name="The best h for the forward difference",
+    expected=lambda: best_choice("forward"),
+    hint_text=(
+        "Balance the two errors: truncation |f''|·h/2 against round-off ε·|f|/h, with ε ≈ 2.2e-16 and |f|, |f''| "
+        "about 1. They are equal near h = √ε. Or read it off the step-size explorer."
+    ),
+    solution_text="answer = 1e-8   # near √ε ≈ 1.5e-8, where truncation and round-off are about equal",
+    mistakes=[(1e-14, "the smallest h is the worst choice: " + _TOO_SMALL), (1e-11, _TOO_SMALL),
+              (1e-5, _TOO_LARGE), (1e-2, _TOO_LARGE)],
+)
+
+q5 = NumberExercise(
+    name="The best h for the central difference",
+    expected=lambda: best_choice("central"),
+    hint_text=(
+        "The central difference's truncation error |f'''|·h²/6 shrinks faster than the forward one's, so it can "
+        "afford a larger h. Balance it against ε·|f|/h: they are equal near h = ∛ε."
+    ),
+    solution_text="answer = 1e-5   # near ∛ε ≈ 6e-6",
+    mistakes=[
+        (1e-8, "1e-8 is the forward difference's best step. The central difference's truncation error shrinks like "
+               "h², so it reaches the round-off floor at a larger h."),
+        (1e-11, _TOO_SMALL), (1e-14, _TOO_SMALL), (1e-2, _TOO_LARGE),
+    ],
+)

@@ -1,0 +1,73 @@
+"""The secant explorer: the line through (x, f(x)) and (x+h, f(x+h)) turns into the tangent as h shrinks."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..calculus import forward_difference
+from ..curves import PARABOLA, Curve
+from ..formatting import format_number
+from ..plotting import COLORS, label_axes, tangent_points
+from .base import Explorer, fixed_ylim
+
+
+class SecantExplorer(Explorer):
+    """A curve, the secant through x and x + h, and the tangent at x; sliders move x and h."""
+
+    def __init__(self, curve: Curve = PARABOLA, x: float = 2.0, h: float = 1.0,
+                 x_range: tuple[float, float] = (-2.0, 2.5), h_max: float = 1.5):
+        if not isinstance(curve, Curve):
+            raise TypeError(f"curve must be a course_utils.curves.Curve such as curves.PARABOLA, got {type(curve).__name__}.")
+        if not x_range[0] <= x <= x_range[1]:
+            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
+        if not 0.01 <= h <= h_max:
+            raise ValueError(f"h = {h} must lie between 0.01 and h_max = {h_max}; the secant needs two distinct points.")
+        self.curve = curve
+        self.title = f"Secant explorer: f(x) = {curve.name}"
+        self.view = (float(x_range[0]) - 0.5, float(x_range[1]) + h_max + 0.5)
+        self.x_slider = widgets.FloatSlider(
+            value=x, min=x_range[0], max=x_range[1], step=0.05,
+            description="x", continuous_update=True, readout_format=".2f",
+        )
+        self.h_slider = widgets.FloatSlider(
+            value=h, min=0.01, max=h_max, step=0.01,
+            description="h", continuous_update=True, readout_format=".2f",
+        )
+        super().__init__([self.x_slider, self.h_slider])
+
+    def build(self, figure: Figure) -> None:
+        ax = figure.add_subplot()
+        xs = np.linspace(*self.view, 400)
+        ys = self.curve.f(xs)
+        ax.plot(xs, ys, color=COLORS["function"], label=f"$f(x) = {self.curve.latex}$")
+        self.tangent = ax.plot([], [], "--", color=COLORS["tangent"], linewidth=1.5, label="tangent at $x$")[0]
+        self.secant = ax.plot([], [], color=COLORS["secant"], linewidth=1.5, label="secant through $x$, $x+h$")[0]
+        self.run_rise = ax.plot([], [], ":", color=COLORS["reference"], linewidth=1.2, label="run $h$, rise")[0]
+        self.points = ax.plot([], [], "o", color=COLORS["point"], zorder=5)[0]
+        ax.set_xlim(*self.view)
+        fixed_ylim(ax, ys)
+        ax.legend(loc="upper left")
+        label_axes(ax, "The secant turns into the tangent as h → 0", "x", "f(x)")
+
+    def update(self) -> None:
+        x, h = self.x_slider.value, self.h_slider.value
+        f = self.curve.f
+        secant = forward_difference(f, x, h)  # rise over run
+        tangent = self.curve.slope(x)
+        ends = np.array(self.view)
+        self.secant.set_data(ends, tangent_points(f, secant, x, ends))
+        self.tangent.set_data(ends, tangent_points(f, tangent, x, ends))
+        self.run_rise.set_data([x, x + h, x + h], [f(x), f(x), f(x + h)])
+        self.points.set_data([x, x + h], [f(x), f(x + h)])
+        self.readout.value = (
+            f"x = {format_number(x, 2)} &nbsp;|&nbsp; h = {format_number(h, 2)}"
+            f" &nbsp;|&nbsp; secant slope = {format_number(secant)}"
+            f" &nbsp;|&nbsp; tangent slope f′(x) = {format_number(tangent)}"
+            f" &nbsp;|&nbsp; gap = {format_number(secant - tangent)}"
+        )
+
+
+def secant_explorer(curve: Curve = PARABOLA, x: float = 2.0, h: float = 1.0) -> SecantExplorer:
+    """Sliders for x and h, the secant and tangent lines, and both slopes in the readout."""
+    return SecantExplorer(curve, x=x, h=h)

@@ -1,0 +1,59 @@
+"""The step-size explorer: an h slider marks one step on the log-log error-vs-h plot of both differences."""
+from __future__ import annotations
+
+import math
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from .. import step_size
+from ..curves import SINE, Curve
+from ..formatting import format_exponential, format_number
+from ..plotting import COLORS, METHOD_COLORS, plot_error_vs_h
+from .base import Explorer
+
+#: The h slider moves in quarter decades (10^−15 … 10^−1), the grid the curves are measured on.
+STEPS_PER_DECADE = 4
+
+
+class StepSizeExplorer(Explorer):
+    """Forward and central errors against h; the slider picks an h, marked on both curves and read out."""
+
+    def __init__(self, curve: Curve = SINE, x: float = 1.0, h: float = 1e-4):
+        self.study = step_size.study_step_sizes(curve, x, step_size.step_grid(per_decade=STEPS_PER_DECADE))
+        smallest, largest = float(self.study.h[0]), float(self.study.h[-1])
+        if not smallest <= h <= largest:
+            raise ValueError(f"h = {h} must lie between {smallest:g} and {largest:g}.")
+        self.curve, self.x = curve, float(x)
+        self.title = f"Step-size explorer: f(x) = {curve.name} at x = {format_number(self.x, 2)}"
+        self.h_slider = widgets.FloatLogSlider(
+            value=h, base=10, min=math.log10(smallest), max=math.log10(largest), step=1 / STEPS_PER_DECADE,
+            description="h", continuous_update=True, readout_format=".1e",
+        )
+        super().__init__([self.h_slider], figsize=(6.4, 4.2))
+
+    def build(self, figure: Figure) -> None:
+        ax = figure.add_subplot()
+        plot_error_vs_h(ax, self.study, f"Error of the slope of {self.curve.name} at x = {format_number(self.x, 2)}")
+        ax.set_ylim(*ax.get_ylim())  # freeze the range so the markers never rescale the plot
+        self.h_line = ax.axvline(self.study.h[0], color=COLORS["point"], linewidth=1.0)
+        self.markers = {
+            method: ax.plot([], [], "o", color=METHOD_COLORS[method], markersize=8, markeredgecolor="black", zorder=5)[0]
+            for method in step_size.METHODS
+        }
+
+    def update(self) -> None:
+        h = self.h_slider.value
+        errors = dict(zip(step_size.METHODS, step_size.measured_errors(self.curve, self.x, h)))
+        self.h_line.set_xdata([h, h])
+        parts = [f"h = {format_exponential(h)}"]
+        for method, error in errors.items():
+            self.markers[method].set_data(*(([h], [error]) if error > 0 else ([], [])))
+            regime = step_size.dominant_error(self.curve, self.x, h, method)
+            parts.append(f"{method} error = {format_exponential(error)} ({regime} dominates)")
+        self.readout.value = " &nbsp;|&nbsp; ".join(parts)
+
+
+def step_size_explorer(curve: Curve = SINE, x: float = 1.0, h: float = 1e-4) -> StepSizeExplorer:
+    """An h slider over 10^−15 … 10^−1 and where that h sits on the error curves of both differences."""
+    return StepSizeExplorer(curve, x=x, h=h)

@@ -1,0 +1,141 @@
+"""Why a finite difference has a best step h: truncation error shrinks with h, round-off error grows.
+
+For a step h the forward difference (f(x+h) − f(x))/h is off by about |f''(x)|·h/2
+(truncation, from the Taylor series) and the central difference by about
+|f'''(x)|·h²/6. Both also suffer round-off: f(x+h) and f(x) are each stored with a
+relative error up to machine epsilon ε, and the subtraction leaves an absolute
+error of about ε·|f(x)|, which the division by h blows up to ε·|f(x)|/h. Adding
+the two terms and minimizing over h gives the best step of each method.
+"""
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from .calculus import central_difference, forward_difference
+from .curves import Curve
+from .validation import as_finite_array, require_positive_step
+
+#: Machine epsilon of float64: the gap between 1.0 and the next float.
+EPS = float(np.finfo(float).eps)
+
+METHODS = ("forward", "central")
+
+
+class StepSizeStudy(NamedTuple):
+    """Measured and modelled errors of both differences over a grid of steps h, and the best h of each."""
+
+    h: np.ndarray
+    forward_error: np.ndarray
+    central_error: np.ndarray
+    forward_model: np.ndarray
+    central_model: np.ndarray
+    best_h_model: dict
+    best_h_measured: dict
+
+
+def step_grid(smallest: float = 1e-15, largest: float = 1e-1, per_decade: int = 4) -> np.ndarray:
+    """Steps h evenly spaced on a log scale, from smallest to largest, per_decade of them per factor of 10."""
+    require_positive_step(smallest)
+    require_positive_step(largest)
+    if not smallest < largest:
+        raise ValueError(f"smallest ({smallest}) must be below largest ({largest}), e.g. 1e-15 and 1e-1.")
+    if isinstance(per_decade, bool) or not isinstance(per_decade, int) or per_decade < 1:
+        raise ValueError(f"per_decade must be a whole number of steps per factor of 10, at least 1; got {per_decade!r}.")
+    low, high = math.log10(smallest), math.log10(largest)
+    count = round((high - low) * per_decade) + 1
+    return 10.0 ** np.linspace(low, high, count)
+
+
+def measured_errors(curve: Curve, x: float, h) -> tuple:
+    """|forward − f'(x)| and |central − f'(x)| at each step in h (a number or an array)."""
+    _require_curve(curve)
+    x = _require_point(x)
+    steps = np.atleast_1d(as_finite_array(h, "h"))
+    exact = curve.slope(x)
+    forward = np.array([abs(forward_difference(curve.f, x, float(s)) - exact) for s in steps])
+    central = np.array([abs(central_difference(curve.f, x, float(s)) - exact) for s in steps])
+    return (_like(h, forward), _like(h, central))
+
+
+def error_terms(curve: Curve, x: float, h, method: str) -> tuple:
+    """The model's (truncation, round-off) error of one method at step(s) h."""
+    _require_curve(curve)
+    x = _require_point(x)
+    steps = as_finite_array(h, "h")
+    truncation_coefficient, power = _truncation(curve, x, method)
+    truncation = truncation_coefficient * steps**power
+    round_off = EPS * abs(curve.f(x)) / steps
+    return _like(h, truncation), _like(h, round_off)
+
+
+def modelled_error(curve: Curve, x: float, h, method: str):
+    """Truncation plus round-off: the error the model predicts at step(s) h."""
+    truncation, round_off = error_terms(curve, x, h, method)
+    return truncation + round_off
+
+
+def best_step(curve: Curve, x: float, method: str) -> float:
+    """The h that minimizes the modelled error: √(2ε|f|/|f''|) forward, ∛(3ε|f|/|f'''|) central."""
+    _require_curve(curve)
+    x = _require_point(x)
+    coefficient, power = _truncation(curve, x, method)
+    if coefficient == 0:
+        return math.inf  # no truncation error at all: nothing to balance the round-off against
+    # d/dh (c·h^p + r/h) = 0  gives  h^(p+1) = r / (p·c)
+    round_off_scale = EPS * abs(curve.f(x))
+    return (round_off_scale / (power * coefficient)) ** (1.0 / (power + 1))
+
+
+def dominant_error(curve: Curve, x: float, h: float, method: str) -> str:
+    """Which term of the model is larger at step h: "truncation" or "round-off"."""
+    truncation, round_off = error_terms(curve, x, h, method)
+    return "truncation" if truncation >= round_off else "round-off"
+
+
+def study_step_sizes(curve: Curve, x: float, h=None) -> StepSizeStudy:
+    """Errors of both methods over a grid of steps, measured and modelled, with the best h of each."""
+    steps = step_grid() if h is None else as_finite_array(h, "h")
+    if steps.ndim != 1 or steps.size < 2 or np.any(steps <= 0):
+        raise ValueError("h must be a 1-D array of at least two positive steps, e.g. step_grid().")
+    forward, central = measured_errors(curve, x, steps)
+    measured = {"forward": forward, "central": central}
+    return StepSizeStudy(
+        h=steps,
+        forward_error=forward,
+        central_error=central,
+        forward_model=modelled_error(curve, x, steps, "forward"),
+        central_model=modelled_error(curve, x, steps, "central"),
+        best_h_model={method: best_step(curve, x, method) for method in METHODS},
+        best_h_measured={method: float(steps[np.argmin(measured[method])]) for method in METHODS},
+    )
+
+
+def _truncation(curve: Curve, x: float, method: str) -> tuple[float, int]:
+    """The truncation error's coefficient and power of h: |f''|/2 · h for forward, |f'''|/6 · h² for central."""
+    if method == "forward":
+        return abs(curve.derivative(2, x)) / 2, 1
+    if method == "central":
+        return abs(curve.derivative(3, x)) / 6, 2
+    raise ValueError(f"method must be one of {METHODS}, got {method!r}.")
+
+
+def _require_curve(curve) -> None:
+    if not isinstance(curve, Curve):
+        raise TypeError(
+            f"curve must be a course_utils.curves.Curve (such as curves.SINE), got {type(curve).__name__}."
+        )
+
+
+def _require_point(x) -> float:
+    point = as_finite_array(x, "x")
+    if point.ndim != 0:
+        raise ValueError(f"x must be a single number (the point where we differentiate), got shape {point.shape}.")
+    return float(point)
+
+
+def _like(template, values: np.ndarray):
+    """A float for a scalar input, the array otherwise."""
+    return float(values.reshape(-1)[0]) if np.ndim(template) == 0 else values
