@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 BROWSER_INSTALLED := $(VENV)/.browser-installed
+LINT_INSTALLED := $(VENV)/.lint-installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 # pytest exits 5 when it collected nothing: say so plainly, and fail, since nothing was verified.
 NO_TESTS_IS_FAILURE = { status=$$?; [ $$status -eq 5 ] && echo "pytest collected no tests: nothing was verified" >&2; exit $$status; }
 
-.PHONY: lab test notebooks bench test-browser install clean
+.PHONY: lab test notebooks html bench test-browser install clean
 
 $(INSTALLED): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,14 +23,22 @@ install: $(INSTALLED)
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
 
-## Unit tests, notebook hygiene, then strict nbval over every notebook.
-test: $(INSTALLED)
+$(LINT_INSTALLED): $(INSTALLED) requirements-lint.txt
+	$(BIN)/python -m pip install --quiet -r requirements-lint.txt
+	touch $@
+
+## Unit tests (including the CI workflow's schema check), notebook hygiene, then strict nbval over every notebook.
+test: $(LINT_INSTALLED)
 	$(BIN)/python -m pytest -m "not browser" tests || $(NO_TESTS_IS_FAILURE)
 	$(BIN)/python -m pytest --nbval notebooks || $(NO_TESTS_IS_FAILURE)
 
 ## Re-execute every notebook in place (after changing a lesson or course_utils).
 notebooks: $(INSTALLED)
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
+
+## Export the course to static HTML in html/ (stored outputs, nothing re-run), with an index page.
+html: $(INSTALLED)
+	$(BIN)/python tools/export_html.py html $(NOTEBOOKS)
 
 $(BROWSER_INSTALLED): $(INSTALLED) requirements-browser.txt
 	$(BIN)/python -m pip install --quiet -r requirements-browser.txt

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import importlib
 
-__all__ = ["activations", "calculus", "plotting", "explorers", "exercises", "formatting", "setup_notebook"]
+__all__ = ["activations", "calculus", "plotting", "explorers", "exercises", "formatting", "colab", "setup_notebook"]
 
 
 def setup_notebook() -> None:
-    """Start every notebook the same way: house plotting style and fixed numpy printing."""
+    """Start every notebook the same way: house plotting style, fixed numpy printing, widgets on in Colab."""
     import numpy as np
 
+    from .colab import enable_colab_widgets
     from .plotting import use_house_style
 
     use_house_style()
     np.set_printoptions(precision=4, suppress=True, floatmode="fixed")
+    enable_colab_widgets()
 
 
 def __getattr__(name: str):
