@@ -1,0 +1,117 @@
+"""Exercises of 04_backprop_walkthrough: one neuron's gradient, two of the network's, δ¹ in numpy, one update."""
+from __future__ import annotations
+
+import numpy as np
+
+from .. import single_neuron, walkthrough
+from ..activations import get
+from . import FunctionExercise, NumberExercise
+
+sigmoid = get("sigmoid")
+_p = walkthrough.seed_network()
+_f = walkthrough.forward(_p)
+_d = walkthrough.deltas(_p)
+_g = walkthrough.backward(_p)
+
+
+_neuron = single_neuron.walk(w=1.0, x=2.0, t=1.0)
+
+q1 = NumberExercise(
+    name="dE/dw of the single neuron at w = 1 (x = 2, t = 1, E = (a − t)²)",
+    expected=lambda: _neuron["dE/dw"],
+    hint_text="Redo the three local slopes at w = 1: z = w·x, a = σ(z), then dE/da = 2(a − t), da/dz = a(1 − a), dz/dw = x. Multiply them.",
+    solution_text=(
+        "from course_utils.activations import get; a = get('sigmoid').fn(2.0)\n"
+        "answer = 2 * (a - 1) * a * (1 - a) * 2"
+    ),
+    mistakes=[
+        (_neuron["dE/da"] * _neuron["dz/dw"], "you left out da/dz = a(1 − a), the sigmoid's slope: every unit on the path contributes its slope."),
+        (_neuron["dE/da"] * _neuron["da/dz"], (
+            "your answer is half the right one. Either you left out dz/dw = x = 2, or you used the slope of "
+            "½(a − t)²: this neuron's error has no ½, so dE/da = 2(a − t)."
+        )),
+    ],
+)
+
+q2 = NumberExercise(
+    name="dE/dw6 of the 2-2-2 network",
+    expected=lambda: _g["dE/dw6"],
+    hint_text="w6 carries y1a into z2 (z2 = y1a·w6 + y2a·w8 + c2), so it only reaches E through E2: dE/dw6 = (z2a − t2) · z2a(1 − z2a) · y1a.",
+    solution_text=(
+        "f = walkthrough.forward(p)\n"
+        "answer = (f['z2a'] - p['t2']) * f['z2a'] * (1 - f['z2a']) * f['y1a']"
+    ),
+    mistakes=[
+        (_g["dE/dw8"], "that is dE/dw8: w8 carries y2a. w6 carries y1a into z2, so the last factor is y1a."),
+        (_g["dE/dw5"], "that is dE/dw5, which feeds z1. w6 feeds z2, so the first factors come from output 2 (z2a − t2)."),
+        (_g["dE/dw7"], "that is dE/dw7 (y2a into z1). w6 connects y1a to z2."),
+        ((_f["z2a"] - _p["t2"]) * _f["y1a"], "you left out dz2a/dz2 = z2a(1 − z2a), the output sigmoid's slope."),
+    ],
+)
+
+q3 = NumberExercise(
+    name="dE/dc2, the gradient of the shared output bias",
+    expected=lambda: _g["dE/dc2"],
+    hint_text="c2 is added to both z1 and z2, so it reaches E along two paths. dz/dc2 = 1 on each: add the two output deltas.",
+    solution_text="d = walkthrough.deltas(p)\nanswer = d['z1'] + d['z2']",
+    mistakes=[
+        (_d["z1"], "that is only the path through z1. c2 is also added to z2: add δ of z2 too."),
+        (_d["z2"], "that is only the path through z2. c2 is also added to z1: add δ of z1 too."),
+        ((_d["z1"] + _d["z2"]) / 2, "a shared parameter's gradient is the sum over the units it feeds, not the average."),
+    ],
+)
+
+
+def _hidden_delta(W2, delta2, z1):
+    """δ¹ = (W²)ᵀ δ² ⊙ σ'(z¹)."""
+    return (np.asarray(W2).T @ np.asarray(delta2)) * sigmoid.grad(np.asarray(z1))
+
+
+def _without_transpose(W2, delta2, z1):
+    return (np.asarray(W2) @ np.asarray(delta2)) * sigmoid.grad(np.asarray(z1))
+
+
+def _without_slope(W2, delta2, z1):
+    return np.asarray(W2).T @ np.asarray(delta2)
+
+
+def _slope_of_z_not_a(W2, delta2, z1):
+    z1 = np.asarray(z1)
+    return (np.asarray(W2).T @ np.asarray(delta2)) * z1 * (1 - z1)
+
+
+_rng = np.random.default_rng(4)
+_W2 = np.array([[_p["w5"], _p["w7"]], [_p["w6"], _p["w8"]]])
+_CASES = [
+    (_W2, np.array([[_d["z1"]], [_d["z2"]]]), np.array([[_f["y1"]], [_f["y2"]]])),
+    (_rng.normal(size=(2, 2)), _rng.normal(size=(2, 1)), _rng.normal(size=(2, 1))),
+    (_rng.normal(size=(3, 4)), _rng.normal(size=(3, 1)), _rng.normal(size=(4, 1))),
+]
+
+q4 = FunctionExercise(
+    name="hidden_delta(W2, delta2, z1): δ¹ in numpy (column vectors)",
+    reference=_hidden_delta,
+    test_inputs=_CASES,
+    hint_text=(
+        "Each hidden unit collects the output deltas through the weights leaving it, i.e. a column of W2: "
+        "that is W2.T @ delta2. Then multiply elementwise by the sigmoid's slope at z1, sigmoid.grad(z1)."
+    ),
+    solution_text="def hidden_delta(W2, delta2, z1):\n    return (W2.T @ delta2) * sigmoid.grad(z1)",
+    mistakes=[
+        (_without_transpose, "W2 @ delta2 sends the deltas along the rows of W2. Backwards they travel along its columns: use W2.T."),
+        (_without_slope, "you forgot ⊙ σ′(z¹): multiply by the hidden units' own slope, sigmoid.grad(z1)."),
+        (_slope_of_z_not_a, "z1·(1 − z1) is not the slope. σ′(z) = σ(z)(1 − σ(z)): apply the sigmoid first, or use sigmoid.grad(z1)."),
+    ],
+)
+
+q5 = NumberExercise(
+    name="w5 after one gradient-descent step with η = 0.5",
+    expected=lambda: walkthrough.step(_p, 0.5)["w5"],
+    hint_text="w5⁺ = w5 − η·dE/dw5, with dE/dw5 from walkthrough.backward(p).",
+    solution_text="answer = p['w5'] - 0.5 * walkthrough.backward(p)['dE/dw5']",
+    mistakes=[
+        (_p["w5"] + 0.5 * _g["dE/dw5"], "you stepped uphill. The gradient points to where E grows: subtract η·dE/dw5."),
+        (_p["w5"] - _g["dE/dw5"], "you forgot the learning rate: the step is η·dE/dw5 with η = 0.5."),
+        (_g["dE/dw5"], "that is the gradient itself. The new weight is w5 − η·dE/dw5."),
+    ],
+)

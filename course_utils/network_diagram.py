@@ -1,0 +1,76 @@
+"""A drawing of the 2-2-2 walk-through network with its numbers on it (matplotlib only).
+
+Units are boxes showing their values, edges carry their weights (and, if given, their
+gradients), the shared biases c1 and c2 are dashed, and the targets and errors sit
+beside the outputs. The layout is fixed, so the same picture can show the network
+before and after a step.
+"""
+from __future__ import annotations
+
+from . import walkthrough
+from .plotting import COLORS
+
+#: Where each unit sits: inputs, hidden units and outputs in three columns.
+POSITIONS = {
+    "x1": (0.0, 1.0), "x2": (0.0, 0.0),
+    "y1": (1.0, 1.0), "y2": (1.0, 0.0),
+    "z1": (2.0, 1.0), "z2": (2.0, 0.0),
+    "c1": (0.55, 1.75), "c2": (1.55, 1.75),
+}
+#: How far along each edge (from its source) its label sits; crossing edges get early labels.
+LABEL_AT = {"w1": 0.5, "w4": 0.5, "w5": 0.5, "w8": 0.5, "w2": 0.27, "w3": 0.27, "w6": 0.27, "w7": 0.27}
+
+_BOX = {"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": COLORS["function"], "linewidth": 1.5}
+_LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9}
+
+
+def draw_walkthrough_network(ax, p: dict, gradients: dict | None = None,
+                             title: str = "The 2-2-2 network, forward pass") -> None:
+    """Draw the network p with every forward value; with ``gradients`` (from backward) add ∂E/∂θ to each edge."""
+    f = walkthrough.forward(p)
+    _draw_edges(ax, p, gradients)
+    for name in walkthrough.INPUTS:
+        _node(ax, name, rf"${_tex(name)} = {p[name]:.2f}$")
+    for unit in walkthrough.WIRING:
+        _node(ax, unit, rf"${_tex(unit)} = {f[unit]:.4f}$" + "\n" + rf"${_tex(unit)}^a = {f[unit + 'a']:.4f}$")
+    for index, unit in enumerate(("z1", "z2"), start=1):
+        x, y = POSITIONS[unit]
+        ax.text(x + 0.42, y, rf"$t_{index} = {p[f't{index}']:.2f}$" + "\n" + rf"$E_{index} = {f[f'E{index}']:.4f}$",
+                ha="left", va="center", fontsize=10)
+    ax.text(2.42, 0.5, rf"$E_{{\mathrm{{total}}}} = {f['E_total']:.4f}$", ha="left", va="center", fontsize=11, fontweight="bold")
+    ax.set_xlim(-0.45, 3.05)
+    ax.set_ylim(-0.35, 2.05)
+    ax.axis("off")
+    ax.set_title(title)
+
+
+def _draw_edges(ax, p: dict, gradients: dict | None) -> None:
+    """Solid weight edges with labels, dashed bias edges with one label per bias."""
+    for unit, (*pairs, bias) in walkthrough.WIRING.items():
+        for source, weight in pairs:
+            start, end = POSITIONS[source.rstrip("a")], POSITIONS[unit]
+            ax.plot(*zip(start, end), color=COLORS["reference"], linewidth=1.2, zorder=1)
+            at = LABEL_AT[weight]
+            point = (start[0] + at * (end[0] - start[0]), start[1] + at * (end[1] - start[1]))
+            ax.text(*point, _edge_label(weight, p, gradients), ha="center", va="center", fontsize=9,
+                    bbox=_LABEL_BOX, zorder=3)
+            ax.plot(*zip(POSITIONS[bias], end), color=COLORS["saturated"], linewidth=1.2, linestyle="--", zorder=1)
+    for bias in walkthrough.BIASES:
+        ax.text(*POSITIONS[bias], _edge_label(bias, p, gradients), ha="center", va="center", fontsize=9,
+                bbox={**_BOX, "edgecolor": COLORS["saturated"]}, zorder=4)
+
+
+def _edge_label(name: str, p: dict, gradients: dict | None) -> str:
+    label = rf"${_tex(name)} = {p[name]:.2f}$"
+    if gradients is not None:
+        label += "\n" + rf"$\partial E/\partial {_tex(name)} = {gradients['dE/d' + name]:.3g}$"
+    return label
+
+
+def _node(ax, name: str, text: str) -> None:
+    ax.text(*POSITIONS[name], text, ha="center", va="center", fontsize=10, bbox=_BOX, zorder=4)
+
+
+def _tex(name: str) -> str:
+    """w5 → w_5, y1 → y_1."""
+    return f"{name[0]}_{name[1]}"

@@ -1,0 +1,43 @@
+"""course_utils.single_neuron: the one-neuron example's numbers, checked by finite differences."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from course_utils import single_neuron
+from course_utils.calculus import central_difference
+
+
+def test_the_worked_example_gives_the_seeds_rounded_numbers():
+    got = single_neuron.walk(**single_neuron.EXAMPLE)
+    rounded = {key: round(got[key], 3) for key in ("z", "a", "E", "dE/da", "da/dz", "dz/dw", "dE/dw")}
+    assert rounded == {"z": 1.0, "a": 0.731, "E": 0.072, "dE/da": -0.538, "da/dz": 0.197, "dz/dw": 2.0,
+                       "dE/dw": -0.212}
+
+
+def test_the_gradient_is_the_product_of_the_three_local_slopes():
+    got = single_neuron.walk(0.5)
+    assert got["dE/dw"] == got["dE/da"] * got["da/dz"] * got["dz/dw"]
+
+
+@pytest.mark.parametrize("w", [-2.0, -0.3, 0.5, 1.7])
+@pytest.mark.parametrize("x, t", [(2.0, 1.0), (-1.5, 0.2)])
+def test_the_slope_matches_central_differences(w, x, t):
+    numeric = central_difference(lambda v: single_neuron.error(v, x, t), w)
+    assert single_neuron.error_slope(w, x, t) == pytest.approx(numeric, rel=1e-7)
+    assert single_neuron.walk(w, x, t)["dE/dw"] == pytest.approx(numeric, rel=1e-7)
+
+
+def test_error_and_slope_work_elementwise_on_arrays():
+    ws = np.array([-1.0, 0.5, 2.0])
+    np.testing.assert_allclose(single_neuron.error(ws), [single_neuron.error(w) for w in ws])
+    np.testing.assert_allclose(single_neuron.error_slope(ws), [single_neuron.error_slope(w) for w in ws])
+
+
+def test_walk_refuses_arrays_and_non_finite_numbers():
+    with pytest.raises(ValueError, match="single number"):
+        single_neuron.walk(np.array([0.1, 0.2]))
+    with pytest.raises(ValueError, match="inf or NaN"):
+        single_neuron.walk(float("nan"))
+    with pytest.raises(TypeError, match="w must be a number"):
+        single_neuron.error("half")
