@@ -12,7 +12,35 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from .autodiff import Value, maximum
+from .calculus import central_difference
 from .walkthrough import NETWORK_KEYS, PARAMETERS
+
+#: One example of each operation: its name, the operation, example inputs, and the rule its local slopes follow.
+LOCAL_RULES = [
+    ("a + b", lambda a, b: a + b, (2.0, -3.0), "copies: 1 to each input"),
+    ("a − b", lambda a, b: a - b, (2.0, -3.0), "copies, with −1 for b"),
+    ("a · b", lambda a, b: a * b, (2.0, -3.0), "swaps: each input gets the other"),
+    ("a / b", lambda a, b: a / b, (2.0, -3.0), "1/b and −a/b²"),
+    ("max(a, b)", maximum, (2.0, -3.0), "routes: 1 to the winner, 0 to the other"),
+    ("a ** 3", lambda a: a**3, (2.0,), "3a²"),
+    ("exp(a)", lambda a: a.exp(), (0.5,), "its own output, eᵃ"),
+    ("log(a)", lambda a: a.log(), (0.5,), "1/a"),
+    ("tanh(a)", lambda a: a.tanh(), (0.5,), "1 − tanh²(a), from its output"),
+    ("σ(a)", lambda a: a.sigmoid(), (0.5,), "σ(1 − σ), from its output"),
+    ("relu(a), a > 0", lambda a: a.relu(), (0.5,), "1: passes the gradient"),
+    ("relu(a), a < 0", lambda a: a.relu(), (-0.5,), "0: blocks the gradient"),
+]
+
+
+def local_slopes_both_ways(op, inputs: tuple, h: float = 1e-6) -> tuple[tuple, tuple]:
+    """An op's local slopes as the engine stores them, and by central differences in each input."""
+    engine = op(*(Value(x) for x in inputs)).local_grads
+    numeric = tuple(
+        central_difference(lambda t: op(*(Value(float(t) if j == i else x) for j, x in enumerate(inputs))).data,
+                           inputs[i], h)
+        for i in range(len(inputs))
+    )
+    return engine, numeric
 
 
 def routing_example(x: float, y: float, z: float) -> Value:

@@ -7,10 +7,11 @@ import pytest
 from course_utils import walkthrough
 from course_utils.autodiff import Value
 from course_utils.autodiff_examples import (
+    LOCAL_RULES, local_slopes_both_ways,
     network_graph, network_gradient_vector, network_gradients, network_loss, neuron_graph, parameter_vector,
     routing_example,
 )
-from course_utils.calculus import gradcheck
+from course_utils.calculus import gradcheck, relative_error
 
 
 def test_the_network_graph_computes_the_walkthrough_loss_bit_for_bit():
@@ -71,3 +72,10 @@ def test_the_neuron_graph_grows_linearly_with_its_inputs():
 def test_the_neuron_graph_needs_a_whole_number_of_inputs(n):
     with pytest.raises(ValueError, match="whole number of at least 1"):
         neuron_graph(n)
+
+
+@pytest.mark.parametrize("name, op, inputs, rule", LOCAL_RULES, ids=[rule[0] for rule in LOCAL_RULES])
+def test_every_local_rule_matches_central_differences(name, op, inputs, rule):
+    engine, numeric = local_slopes_both_ways(op, inputs)
+    assert len(engine) == len(inputs)
+    assert relative_error(engine, numeric) < 1e-7

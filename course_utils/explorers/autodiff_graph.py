@@ -1,0 +1,57 @@
+"""The autodiff-graph explorer: sliders set the inputs of L = tanh(x·y + max(y, z)); values and gradients follow on the graph."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+from ..autodiff import topological_order
+from ..autodiff_examples import routing_example
+from ..formatting import format_number
+from ..plotting import draw_graph, graph_figsize, update_graph
+from .base import Explorer
+
+#: Every input slider covers this range.
+INPUT_RANGE = (-2.0, 2.0)
+
+
+class AutodiffGraphExplorer(Explorer):
+    """Three input sliders; each move rebuilds the tiny graph, runs backward() and rewrites the node texts."""
+
+    title = "Autodiff-graph explorer: L = tanh(x·y + max(y, z))"
+
+    def __init__(self, x: float = 1.0, y: float = -0.5, z: float = 0.3):
+        for name, value in (("x", x), ("y", y), ("z", z)):
+            if not INPUT_RANGE[0] <= value <= INPUT_RANGE[1]:
+                raise ValueError(f"{name} = {value} must lie in {INPUT_RANGE}; pick a starting value inside it.")
+        self.x_slider, self.y_slider, self.z_slider = (
+            widgets.FloatSlider(value=value, min=INPUT_RANGE[0], max=INPUT_RANGE[1], step=0.05,
+                                description=name, continuous_update=True, readout_format=".2f")
+            for name, value in (("x", x), ("y", y), ("z", z))
+        )
+        self.root = self.graph()
+        super().__init__([self.x_slider, self.y_slider, self.z_slider], figsize=graph_figsize(self.root))
+
+    def graph(self):
+        """The expression at the sliders' values, with gradients filled in by backward()."""
+        root = routing_example(self.x_slider.value, self.y_slider.value, self.z_slider.value)
+        root.backward()
+        return root
+
+    def build(self, figure: Figure) -> None:
+        self.artists = draw_graph(figure.add_subplot(), self.root, "L = tanh(x·y + max(y, z)): value and ∂L/∂node")
+
+    def update(self) -> None:
+        self.root = self.graph()
+        update_graph(self.artists, self.root)
+        leaves = {node.label: node for node in topological_order(self.root) if not node.parents}
+        x, y, z = leaves["x"], leaves["y"], leaves["z"]
+        self.readout.value = (
+            f"x = {format_number(x.data, 2)} &nbsp;|&nbsp; y = {format_number(y.data, 2)} &nbsp;|&nbsp; "
+            f"z = {format_number(z.data, 2)} &nbsp;|&nbsp; L = {format_number(self.root.data)} &nbsp;|&nbsp; "
+            f"∂L/∂x = {format_number(x.grad)}, ∂L/∂y = {format_number(y.grad)}, ∂L/∂z = {format_number(z.grad)}"
+        )
+
+
+def autodiff_graph_explorer(x: float = 1.0, y: float = -0.5, z: float = 0.3) -> AutodiffGraphExplorer:
+    """Sliders for x, y, z; the graph of L = tanh(x·y + max(y, z)) shows every value and gradient live."""
+    return AutodiffGraphExplorer(x=x, y=y, z=z)
