@@ -95,7 +95,7 @@ def _elu_grad(x, alpha):
 
 
 def _leaky_relu(x, alpha):
-    return np.where(x > 0, x, alpha * x)
+    return _keep_nan(x, np.where(x > 0, x, _times_vanishing(x, alpha)))  # alpha = 0 at -inf gives 0, not NaN
 
 
 def _leaky_relu_grad(x, alpha):
@@ -239,7 +239,9 @@ def _check_alpha(name: str, alpha) -> float:
 def get(name, **params) -> Activation:
     """Look an activation up by name, e.g. ``get("leaky_relu", alpha=0.1)``."""
     if isinstance(name, Activation):
-        return name
+        if not params:
+            return name
+        name, params = name.name, {**name.params, **params}  # new parameters must not be dropped silently
     if not isinstance(name, str):
         raise TypeError(f"activation name must be a string such as 'relu', got {type(name).__name__}.")
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
@@ -256,7 +258,11 @@ def get(name, **params) -> Activation:
     if not params:
         return base
     checked = {k: _check_alpha(key, v) for k, v in params.items()}
-    output_range = (-checked["alpha"], math.inf) if key == "elu" else base.output_range
+    output_range = base.output_range
+    if key == "elu":
+        output_range = (-checked["alpha"], math.inf)
+    elif key == "leaky_relu" and checked["alpha"] == 0.0:
+        output_range = (0.0, math.inf)  # with alpha = 0 it is ReLU
     return replace(base, params={**base.params, **checked}, output_range=output_range)
 
 

@@ -7,6 +7,8 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from . import activations
+from .activation_facts import SATURATION_THRESHOLD, display_name, saturation_mask
 from .autodiff import topological_order
 from .formatting import format_number
 from .validation import require_callable
@@ -248,3 +250,31 @@ def _frame_graph(ax, position: dict, title: str) -> None:
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
     label_axes(ax, title, "topological layer   (values flow →, gradients flow ←)", "")
+
+
+def shade_where(ax, xs, mask, label: str | None = None):
+    """Grey bands the full height of the axes over the x where mask is True; returns them so they can be moved."""
+    return ax.fill_between(np.asarray(xs, dtype=float), 0.0, 1.0, where=np.asarray(mask, dtype=bool),
+                           transform=ax.get_xaxis_transform(), color=COLORS["saturated"], alpha=0.35,
+                           linewidth=0, label=label)
+
+
+def move_shading(bands, xs, mask) -> None:
+    """Move the bands drawn by shade_where to a new mask, without drawing anything new."""
+    bands.set_data(np.asarray(xs, dtype=float), 0.0, 1.0, where=np.asarray(mask, dtype=bool))
+
+
+def plot_activation_and_slope(ax, activation, x_range: tuple[float, float] = (-6.0, 6.0)) -> dict:
+    """An activation f and its slope f′ on one axis, with the saturated region (|f′| < 0.01) shaded grey."""
+    act = activations.get(activation)
+    xs = np.linspace(*x_range, 1201)
+    artists = {
+        "saturated": shade_where(ax, xs, saturation_mask(act, xs), label=f"saturated: |f′| < {SATURATION_THRESHOLD:g}"),
+        "function": ax.plot(xs, act.fn(xs), color=COLORS["function"], label="f(x)")[0],
+        "derivative": ax.plot(xs, act.grad(xs), color=COLORS["derivative"], linestyle="--", label="f′(x)")[0],
+    }
+    ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
+    ax.set_xlim(*x_range)
+    ax.legend(loc="upper left")
+    label_axes(ax, f"{display_name(act)}: value and slope", "x (pre-activation)", "f(x) and f′(x)")
+    return artists

@@ -183,3 +183,22 @@ def test_softmax_jacobian_matches_numerical_differentiation():
 
 def test_softmax_jacobian_stacks_for_a_batch():
     assert activations.softmax_jacobian(np.zeros((4, 3))).shape == (4, 3, 3)
+
+
+# --- leaky ReLU with alpha = 0, and parameters given to an Activation object -----
+
+def test_leaky_relu_with_alpha_zero_is_relu_even_at_minus_infinity():
+    leaky = activations.get("leaky_relu", alpha=0.0)
+    np.testing.assert_array_equal(leaky.fn(EXTREMES), activations.get("relu").fn(EXTREMES))
+    assert math.isnan(leaky.fn(np.nan))
+
+
+def test_leaky_relu_with_alpha_zero_reports_relu_range():
+    assert activations.get("leaky_relu", alpha=0.0).output_range == (0.0, math.inf)
+
+
+def test_parameters_given_with_an_activation_object_are_applied_not_dropped():
+    leaky = activations.get(activations.get("leaky_relu"), alpha=0.2)
+    assert leaky.params == {"alpha": 0.2}
+    assert leaky.grad(-1.0) == pytest.approx(0.2)
+    assert activations.get(activations.get("elu", alpha=2.0)).params == {"alpha": 2.0}

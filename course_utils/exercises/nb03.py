@@ -1,0 +1,127 @@
+"""The exercises of 03_activation_functions: slopes of activations, saturation, and the derivatives of softmax."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..activations import ACTIVATIONS, get, softmax, softmax_jacobian
+from . import FunctionExercise, NumberExercise
+
+#: The input and target of the softmax + cross-entropy exercise.
+LOGITS = np.array([2.0, 1.0, 0.1])
+TARGET = np.array([0.0, 1.0, 0.0])
+#: The input of the Jacobian row-sum exercise.
+JACOBIAN_INPUT = np.array([1.0, 2.0, 3.0])
+
+
+def _leaky_grad(x, alpha):
+    return get("leaky_relu", alpha=alpha).grad(x)
+
+
+q1 = FunctionExercise(
+    name="The derivative of leaky ReLU",
+    reference=_leaky_grad,
+    test_inputs=[(np.array([-3.0, -0.5, 0.5, 2.0]), 0.1), (np.array([-10.0, 4.0]), 0.01), (np.array([-1.0, 1.0]), 0.3)],
+    hint_text=(
+        "The slope is 1 where x > 0 and α where x < 0. np.where(condition, value_if_true, value_if_false) "
+        "builds that elementwise."
+    ),
+    solution_text="def leaky_relu_grad(x, alpha):\n    return np.where(x > 0, 1.0, alpha)",
+    mistakes=[
+        (lambda x, alpha: np.where(x > 0, x, alpha * x),
+         "that is leaky ReLU itself, f(x). The question asks for its slope f′(x): 1 or α, not x or αx."),
+        (lambda x, alpha: np.where(x > 0, 1.0, 0.0),
+         "that is ReLU's derivative. Leaky ReLU's slope for x < 0 is α, not 0: that is the whole point of the leak."),
+        (lambda x, alpha: np.where(x > 0, alpha, 1.0),
+         "the two slopes are swapped: the slope is 1 for x > 0 and α for x < 0."),
+    ],
+)
+
+
+def _steepest_at_3() -> float:
+    return max(act.grad(3.0) for act in ACTIVATIONS.values())
+
+
+q2 = NumberExercise(
+    name="The steepest activation at x = 3",
+    expected=_steepest_at_3,
+    hint_text=(
+        "Loop over activations.ACTIVATIONS.values() and compute act.grad(3.0) for each; the largest is the answer. "
+        "Surprised? Look at the summary table's max-slope column."
+    ),
+    solution_text=(
+        "answer = max(act.grad(3.0) for act in activations.ACTIVATIONS.values())  # SiLU, whose slope "
+        "overshoots 1 before settling down to 1"
+    ),
+    mistakes=[
+        (1.0, "1 is the slope of ReLU, leaky ReLU, ELU and linear at x = 3, but one of the smooth "
+              "ReLU-like functions (GELU, SiLU) is steeper than 1 there. Compute them all."),
+        (max(act.fn(3.0) for act in ACTIVATIONS.values()),
+         "that is the largest value f(3) (softplus's), not the largest slope. Use act.grad, not act.fn."),
+        (3.0, "3 is the value f(3) of ReLU and its relatives, not a slope. Use act.grad, not act.fn."),
+    ],
+    rtol=1e-4,
+)
+
+
+def _sigmoid_saturation_start() -> float:
+    s = (1.0 + math.sqrt(1.0 - 4 * 0.01)) / 2  # the root of s(1 − s) = 0.01 with s > 1/2
+    return math.log(s / (1.0 - s))
+
+
+q3 = NumberExercise(
+    name="Where the sigmoid starts to saturate",
+    expected=_sigmoid_saturation_start,
+    hint_text=(
+        "Solve σ(x)(1 − σ(x)) = 0.01 for σ(x) (a quadratic in s = σ(x)), take the root above 1/2, "
+        "then undo the sigmoid: x = ln(s / (1 − s)). Or search numerically over a fine grid."
+    ),
+    solution_text=(
+        "s = (1 + math.sqrt(1 - 0.04)) / 2; answer = math.log(s / (1 - s))  # about 4.585"
+    ),
+    mistakes=[
+        (math.log(0.99 / 0.01), "that is where σ(x) itself reaches 0.99. The question is where the slope "
+                                "σ′(x) = σ(x)(1 − σ(x)) falls to 0.01."),
+        (math.acosh(10.0), "that is where tanh saturates (tanh′ = 1 − tanh² = 0.01). The sigmoid's slope is "
+                           "σ(1 − σ), and it saturates later."),
+    ],
+    rtol=2e-3,
+)
+
+
+q4 = NumberExercise(
+    name="Row sums of the softmax Jacobian",
+    expected=lambda: softmax_jacobian(JACOBIAN_INPUT).sum(axis=1),
+    hint_text=(
+        "Row i of the Jacobian holds ∂s_i/∂x_j for every j. Compute softmax_jacobian(JACOBIAN_INPUT).sum(axis=1), "
+        "then ask yourself why the result does not depend on the input: what is Σ s_i, always?"
+    ),
+    solution_text=(
+        "answer = softmax_jacobian(JACOBIAN_INPUT).sum(axis=1)  # zeros: the matrix is symmetric, so row sums "
+        "equal column sums, and column j is ∂(Σ_i s_i)/∂x_j = ∂1/∂x_j = 0"
+    ),
+    mistakes=[
+        (softmax(JACOBIAN_INPUT), "those are the softmax outputs s themselves. Sum the rows of the Jacobian "
+                                  "diag(s) − s sᵀ instead."),
+        (softmax(JACOBIAN_INPUT) * (1 - softmax(JACOBIAN_INPUT)),
+         "that is only the diagonal s_i(1 − s_i). Each row also holds the off-diagonal entries −s_i s_j."),
+        (np.ones(3), "1 is the sum of the softmax outputs. Each row of the Jacobian sums their derivatives, "
+                     "and a sum that is always 1 does not change."),
+    ],
+    atol=1e-12,
+)
+
+
+q5 = NumberExercise(
+    name="The gradient of cross-entropy through softmax",
+    expected=lambda: softmax(LOGITS) - TARGET,
+    hint_text="For L = −Σ t_i log s_i with s = softmax(x), the gradient ∂L/∂x is as simple as it gets: s minus something.",
+    solution_text="answer = softmax(LOGITS) - TARGET  # s − t",
+    mistakes=[
+        (softmax(LOGITS), "that is s alone: the gradient is s − t, so subtract the target."),
+        (-TARGET / softmax(LOGITS),
+         "that is ∂L/∂s, the gradient with respect to the probabilities. Chain it through the softmax Jacobian "
+         "to get ∂L/∂x."),
+    ],
+)

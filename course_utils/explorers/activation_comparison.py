@@ -1,0 +1,127 @@
+"""The activation comparison explorer: pick an activation, move x (and α where it applies), watch value, slope and tangent."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from .. import activations
+from ..activation_facts import DISPLAY_NAMES, SATURATION_THRESHOLD, display_name, has_kink, saturation_mask
+from ..formatting import format_number
+from ..plotting import COLORS, label_axes, move_shading, move_tangent, plot_function_with_tangent, shade_where
+from .base import Explorer, fixed_ylim
+
+#: The α slider's (min, max, starting value) for the activations that take an α.
+ALPHA_SETTINGS = {"leaky_relu": (0.0, 0.5, 0.1), "elu": (0.1, 2.0, 1.0)}
+
+
+class ActivationComparisonExplorer(Explorer):
+    """A menu of activations, an x slider and an α slider (enabled for leaky ReLU and ELU only).
+
+    Switching the activation or α gives the existing curves, shading and title new data and
+    rescales the y axis; moving x only moves the point and the tangent. Nothing is re-plotted.
+    """
+
+    title = "Activation comparison explorer"
+
+    def __init__(self, activation: str = "leaky_relu", x: float = 1.0, x_range: tuple[float, float] = (-6.0, 6.0)):
+        name = activations.get(activation).name
+        self.x_range = (float(x_range[0]), float(x_range[1]))
+        if not self.x_range[0] <= x <= self.x_range[1]:
+            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
+        self.alphas = {key: start for key, (_, _, start) in ALPHA_SETTINGS.items()}
+        self.activation_menu = widgets.Dropdown(
+            options=[(DISPLAY_NAMES[key], key) for key in activations.ACTIVATIONS], value=name,
+            description="activation",
+        )
+        self.x_slider = widgets.FloatSlider(
+            value=x, min=self.x_range[0], max=self.x_range[1], step=0.05,
+            description="x", continuous_update=True, readout_format=".2f",
+        )
+        self.alpha_slider = widgets.FloatSlider(
+            value=0.1, min=0.0, max=2.0, step=0.01, description="α", continuous_update=True, readout_format=".2f",
+        )
+        self._configuring = False
+        self._drawn = None
+        self._configure_alpha_slider(name)
+        super().__init__([self.activation_menu, self.x_slider, self.alpha_slider], figsize=(7.0, 4.0))
+
+    def activation(self) -> activations.Activation:
+        """The activation the controls currently select, with α where it takes one."""
+        name = self.activation_menu.value
+        return activations.get(name, alpha=self.alpha_slider.value) if name in ALPHA_SETTINGS else activations.get(name)
+
+    def _configure_alpha_slider(self, name: str) -> None:
+        """Enable the α slider only for leaky ReLU and ELU, with that activation's range and last α."""
+        self.alpha_slider.disabled = name not in ALPHA_SETTINGS
+        if name not in ALPHA_SETTINGS:
+            return
+        low, high, _ = ALPHA_SETTINGS[name]
+        self._configuring = True
+        try:
+            slider = self.alpha_slider
+            slider.min, slider.max = min(low, slider.min), max(high, slider.max)  # widen first: never min > max
+            slider.value = self.alphas[name]
+            slider.min, slider.max = low, high
+        finally:
+            self._configuring = False
+
+    def _on_change(self, change) -> None:
+        if self._configuring:
+            return
+        if change.owner is self.activation_menu:
+            self._configure_alpha_slider(change.new)
+        elif change.owner is self.alpha_slider and not self.alpha_slider.disabled:
+            self.alphas[self.activation_menu.value] = change.new
+        self.refresh()
+
+    def build(self, figure: Figure) -> None:
+        self.ax = figure.add_subplot()
+        act = self.activation()
+        self.xs = np.linspace(*self.x_range, 1201)
+        self.artists = {"saturated": shade_where(
+            self.ax, self.xs, saturation_mask(act, self.xs), label=f"|f′| < {SATURATION_THRESHOLD:g}")}
+        self.artists.update(plot_function_with_tangent(
+            self.ax, act.fn, act.grad, self.x_slider.value, self.x_range, name="f"))
+        self.ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
+        label_axes(self.ax, "", "x (pre-activation)", "f(x) and f′(x)")
+
+    def _show_curves(self, act: activations.Activation) -> None:
+        """Give the existing curves, shading, title and y-range the new activation's data."""
+        xs = self.artists["function"].get_xdata()
+        values, slopes = act.fn(xs), act.grad(xs)
+        self.artists["function"].set_ydata(values)
+        self.artists["derivative"].set_ydata(slopes)
+        move_shading(self.artists["saturated"], self.xs, saturation_mask(act, self.xs))
+        fixed_ylim(self.ax, np.concatenate([values, slopes]))
+        self.ax.set_title(f"{display_name(act)}: value, slope and tangent at x")
+
+    def update(self) -> None:
+        act = self.activation()
+        if self._drawn != act:
+            self._show_curves(act)
+            self._drawn = act
+        x = self.x_slider.value
+        move_tangent(self.artists, act.fn, act.grad, x)
+        self.readout.value = (
+            f"activation: {self.activation_menu.label} &nbsp;|&nbsp; x = {format_number(x, 2)}"
+            f" &nbsp;|&nbsp; {self._alpha_text()} &nbsp;|&nbsp; f(x) = {format_number(act.fn(x))}"
+            f" &nbsp;|&nbsp; f′(x) = {format_number(act.grad(x))}{_kink_note(act, x)}"
+        )
+
+    def _alpha_text(self) -> str:
+        """α as the slider shows it, marked unused when the activation takes none."""
+        alpha = f"α = {format_number(self.alpha_slider.value, 2)}"
+        return alpha + (f" (unused by {self.activation_menu.label})" if self.alpha_slider.disabled else "")
+
+
+def _kink_note(act: activations.Activation, x: float) -> str:
+    """At a kink, say that f′ does not exist there and which value the code uses instead."""
+    if abs(x) > 1e-9 or not has_kink(act, 0.0):
+        return ""
+    return f" (no derivative at this kink; the code uses {format_number(act.grad(0.0))}, as PyTorch does)"
+
+
+def activation_comparison_explorer(activation: str = "leaky_relu", x: float = 1.0) -> ActivationComparisonExplorer:
+    """A menu to switch activations, sliders for x and α, and the value, slope and tangent that follow them."""
+    return ActivationComparisonExplorer(activation=activation, x=x)

@@ -1,0 +1,69 @@
+"""The derivatives of softmax, derived with SymPy and checked with numbers: its Jacobian and the s − t of cross-entropy."""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+import sympy
+
+from .activations import softmax
+from .calculus import numerical_gradient
+from .validation import as_finite_array, require_callable
+
+
+def _require_size(n) -> int:
+    """Softmax over n classes needs a whole number n of at least 2."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
+        raise ValueError(f"n is the number of classes, a whole number of at least 2 (e.g. 3); got {n!r}.")
+    return n
+
+
+def symbolic_softmax(n: int) -> tuple[sympy.Matrix, sympy.Matrix]:
+    """The inputs x1…xn and the column vector s with s_i = e^{x_i} / Σ_j e^{x_j}, as SymPy objects."""
+    x = sympy.Matrix(sympy.symbols(f"x1:{_require_size(n) + 1}", real=True))
+    exps = x.applyfunc(sympy.exp)
+    return x, exps / sum(exps)
+
+
+def symbolic_softmax_jacobian(n: int) -> tuple[sympy.Matrix, sympy.Matrix, sympy.Matrix]:
+    """(x, J, diag(s) − s sᵀ): J differentiates every s_i by every x_j; the last is the claimed closed form."""
+    x, s = symbolic_softmax(n)
+    return x, s.jacobian(x), sympy.diag(*s) - s * s.T
+
+
+def symbolic_cross_entropy_gradient(n: int) -> tuple[sympy.Matrix, sympy.Matrix, sympy.Matrix, sympy.Matrix]:
+    """(x, t, ∂L/∂x, s − t) for L = −Σ t_i log s_i, with targets t that sum to 1 (t_n = 1 − the others)."""
+    x, s = symbolic_softmax(n)
+    free = sympy.symbols(f"t1:{n}", real=True)
+    t = sympy.Matrix([*free, 1 - sum(free)])
+    loss = -sum(t[i] * sympy.log(s[i]) for i in range(n))
+    return x, t, sympy.Matrix([loss]).jacobian(x).T, s - t
+
+
+def is_zero_matrix(matrix: sympy.Matrix) -> bool:
+    """True if every entry simplifies to 0: how two symbolic results are compared (not by their printing)."""
+    return all(sympy.simplify(entry) == 0 for entry in matrix)
+
+
+def numerical_jacobian(f: Callable, x, h: float = 1e-6) -> np.ndarray:
+    """J[i, j] = ∂f_i/∂x_j by central differences, one output at a time (f maps a vector to a vector)."""
+    require_callable(f, "f")
+    x = as_finite_array(x, "x")
+    n_out = np.asarray(f(x), dtype=float).size
+    return np.array([numerical_gradient(lambda v, i=i: np.asarray(f(v), dtype=float).ravel()[i], x, h)
+                     for i in range(n_out)])
+
+
+def cross_entropy(s, t) -> float:
+    """L = −Σ t_i log s_i: the loss of predicted probabilities s against targets t."""
+    s, t = as_finite_array(s, "s"), as_finite_array(t, "t")
+    if s.shape != t.shape:
+        raise ValueError(f"s and t must have the same shape (one probability per class), got {s.shape} and {t.shape}.")
+    if np.any(s <= 0):
+        raise ValueError("s must hold probabilities greater than 0 (a softmax output is); log 0 is −∞.")
+    return float(-np.sum(t * np.log(s)))
+
+
+def softmax_cross_entropy(x, t) -> float:
+    """Cross-entropy of softmax(x) against t: the loss whose gradient with respect to x is s − t."""
+    return cross_entropy(softmax(as_finite_array(x, "x")), t)

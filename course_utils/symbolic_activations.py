@@ -1,0 +1,57 @@
+"""Each activation written a second time, in SymPy, so its coded derivative can be checked against symbolic calculus."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import sympy
+
+from . import activations
+from .calculus import central_difference, relative_error
+
+x = sympy.Symbol("x", real=True)
+alpha = sympy.Symbol("alpha", positive=True)
+
+#: The textbook formulas, typed independently of the numpy code in activations.py.
+FORMULAS = {
+    "sigmoid": 1 / (1 + sympy.exp(-x)),
+    "tanh": sympy.tanh(x),
+    "relu": sympy.Piecewise((x, x > 0), (0, True)),
+    "leaky_relu": sympy.Piecewise((x, x > 0), (alpha * x, True)),
+    "linear": x,
+    "softplus": sympy.log(1 + sympy.exp(x)),
+    "elu": sympy.Piecewise((x, x > 0), (alpha * (sympy.exp(x) - 1), True)),
+    "gelu": x * (1 + sympy.erf(x / sympy.sqrt(2))) / 2,
+    "silu": x / (1 + sympy.exp(-x)),
+}
+#: Where the derivatives are compared: both sides of 0, away from the kinks, out into the tails.
+CHECK_POINTS = np.array([-6.0, -3.5, -1.5, -0.7, -0.2, 0.2, 0.7, 1.5, 3.5, 6.0])
+
+
+def sympy_formula(activation) -> sympy.Expr:
+    """The SymPy expression of an activation, with its α (if any) filled in."""
+    act = activations.get(activation)
+    return FORMULAS[act.name].subs(alpha, act.params.get("alpha", 0))
+
+
+def sympy_derivative(activation) -> sympy.Expr:
+    """f′(x) by symbolic differentiation of the textbook formula."""
+    return sympy.diff(sympy_formula(activation), x)
+
+
+class DerivativeCheck(NamedTuple):
+    """The worst relative disagreement of the coded f′ with SymPy's f′ and with central differences."""
+
+    versus_sympy: float
+    versus_central_difference: float
+
+
+def check_derivative(activation, points=CHECK_POINTS) -> DerivativeCheck:
+    """Compare act.grad with SymPy's derivative and with central differences at the given points."""
+    act = activations.get(activation)
+    points = np.asarray(points, dtype=float)
+    derivative = sympy.lambdify(x, sympy_derivative(act), modules="math")
+    symbolic = np.array([float(derivative(p)) for p in points])
+    numeric = np.array([central_difference(act.fn, p, h=1e-6) for p in points])
+    coded = act.grad(points)
+    return DerivativeCheck(relative_error(coded, symbolic), relative_error(coded, numeric))
