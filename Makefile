@@ -46,7 +46,7 @@ $(BROWSER_INSTALLED): $(INSTALLED) requirements-browser.txt
 
 ## Drive every notebook in JupyterLab in Chromium (needs /usr/bin/chromium).
 test-browser: $(BROWSER_INSTALLED)
-	$(BIN)/python -m pytest -m browser tests/browser || $(NO_TESTS_IS_FAILURE)
+	$(BIN)/python -m pytest -m browser -rs tests/browser || $(NO_TESTS_IS_FAILURE)
 
 ## Measure how long the course takes to run and what a slider update costs.
 bench: $(INSTALLED)
