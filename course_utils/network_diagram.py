@@ -13,9 +13,9 @@ from .plotting import COLORS
 #: Where each unit sits: inputs, hidden units and outputs in three columns.
 POSITIONS = {
     "x1": (0.0, 1.0), "x2": (0.0, 0.0),
-    "y1": (1.0, 1.0), "y2": (1.0, 0.0),
-    "z1": (2.0, 1.0), "z2": (2.0, 0.0),
-    "c1": (0.55, 1.75), "c2": (1.55, 1.75),
+    "y1": (1.2, 1.0), "y2": (1.2, 0.0),
+    "z1": (2.4, 1.0), "z2": (2.4, 0.0),
+    "c1": (0.65, 1.75), "c2": (1.85, 1.75),
 }
 #: How far along each edge (from its source) its label sits; crossing edges get early labels.
 LABEL_AT = {"w1": 0.5, "w4": 0.5, "w5": 0.5, "w8": 0.5, "w2": 0.27, "w3": 0.27, "w6": 0.27, "w7": 0.27}
@@ -37,8 +37,8 @@ def draw_walkthrough_network(ax, p: dict, gradients: dict | None = None,
         x, y = POSITIONS[unit]
         ax.text(x + 0.42, y, rf"$t_{index} = {p[f't{index}']:.2f}$" + "\n" + rf"$E_{index} = {f[f'E{index}']:.4f}$",
                 ha="left", va="center", fontsize=10)
-    ax.text(2.42, 0.5, rf"$E_{{\mathrm{{total}}}} = {f['E_total']:.4f}$", ha="left", va="center", fontsize=11, fontweight="bold")
-    ax.set_xlim(-0.45, 3.05)
+    ax.text(POSITIONS["z1"][0] + 0.42, 0.5, rf"$E_{{\mathrm{{total}}}} = {f['E_total']:.4f}$", ha="left", va="center", fontsize=11, fontweight="bold")
+    ax.set_xlim(-0.45, POSITIONS["z1"][0] + 1.05)
     ax.set_ylim(-0.35, 2.05)
     ax.axis("off")
     ax.set_title(title)

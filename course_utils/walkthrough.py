@@ -50,6 +50,15 @@ def seed_network() -> dict[str, float]:
     }
 
 
+def formulas() -> dict[str, str]:
+    """How each value of forward() is computed, as text for tables (in forward()'s order)."""
+    table = {}
+    for unit, (*pairs, bias) in WIRING.items():
+        table[unit] = " + ".join(f"{value}·{weight}" for value, weight in pairs) + f" + {bias}"
+        table[unit + "a"] = f"σ({unit})"
+    return {**table, "E1": "½(t1 − z1a)²", "E2": "½(t2 − z2a)²", "E_total": "E1 + E2"}
+
+
 def forward(p: dict, squash=None) -> dict[str, float]:
     """Every intermediate of the forward pass, from the pre-activations to E_total.
 

@@ -42,12 +42,12 @@ def sympy_gradients(p: dict) -> dict[str, float]:
     }
 
 
-def finite_difference_gradients(p: dict, h: float = 1e-5) -> dict[str, float]:
-    """∂E_total/∂θ for the ten parameters by central differences of the forward pass."""
-    walkthrough.forward(p)  # a clear error for a bad network before any nudging
+def finite_difference_gradients(p: dict, h: float = 1e-5, squash=None) -> dict[str, float]:
+    """∂E_total/∂θ for the ten parameters by central differences of the forward pass (with its squash)."""
+    walkthrough.forward(p, squash)  # a clear error for a bad network before any nudging
 
     def error_at(theta: np.ndarray) -> float:
-        return walkthrough.forward(dict(p, **dict(zip(walkthrough.PARAMETERS, theta.tolist()))))["E_total"]
+        return walkthrough.forward(dict(p, **dict(zip(walkthrough.PARAMETERS, theta.tolist()))), squash)["E_total"]
 
     theta = np.array([float(p[name]) for name in walkthrough.PARAMETERS])
     grad = numerical_gradient(error_at, theta, h)

@@ -206,3 +206,9 @@ def test_gradient_check_catches_a_flipped_sigmoid_with_the_sigmoids_slope():
 def test_a_squash_that_is_not_a_function_is_a_type_error():
     with pytest.raises(TypeError, match="squash must be a function"):
         walkthrough.forward(walkthrough.seed_network(), squash=0.5)
+
+
+def test_formulas_describe_every_forward_value_in_order():
+    text = walkthrough.formulas()
+    assert list(text) == list(walkthrough.forward(walkthrough.seed_network()))
+    assert text["y1"] == "x1·w1 + x2·w3 + c1" and text["z2"] == "y1a·w6 + y2a·w8 + c2"

@@ -1,6 +1,8 @@
 """The independent checks of the walk-through agree with its chain rule, and would disagree with a wrong one."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from course_utils import walkthrough, walkthrough_checks
@@ -43,3 +45,9 @@ def test_finite_differences_name_a_missing_parameter():
     del p["c1"]
     with pytest.raises(ValueError, match="missing c1"):
         walkthrough_checks.finite_difference_gradients(p)
+
+
+def test_finite_differences_follow_the_squash_they_are_given():
+    p = walkthrough.seed_network()
+    flipped = walkthrough_checks.finite_difference_gradients(p, squash=lambda v: 1.0 / (1.0 + math.exp(v)))
+    assert flipped["dE/dw5"] != pytest.approx(walkthrough.backward(p)["dE/dw5"], rel=0.1)
