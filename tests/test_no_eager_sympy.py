@@ -12,6 +12,10 @@ MODULES = [
     "course_utils.explorers.secant",
     "course_utils.explorers.step_size",
     "course_utils.exercises.nb01",
+    "course_utils.chains",
+    "course_utils.paths",
+    "course_utils.explorers.chain",
+    "course_utils.exercises.nb02",
 ]
 
 

@@ -1,0 +1,114 @@
+"""A chain of functions y = f_n(…f_2(f_1(x))) and its slope, the product of each link's local slope.
+
+The chain rule says dy/dx = f_n'(u_{n−1}) · … · f_2'(u_1) · f_1'(x), where u_k is the
+output of link k: every local slope is taken at that link's own input. A network with
+one unit per layer is exactly such a chain, which is why backprop multiplies slopes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, NamedTuple, Sequence
+
+import numpy as np
+
+from . import activations
+from .formatting import format_number, format_table
+from .validation import as_finite_array, require_callable
+
+
+@dataclass(frozen=True)
+class Link:
+    """One function of a chain: its name, the function u ↦ f(u) and its slope u ↦ f'(u), both vectorized."""
+
+    name: str
+    fn: Callable
+    slope: Callable
+
+    def __post_init__(self):
+        require_callable(self.fn, "fn")
+        require_callable(self.slope, "slope")
+
+
+def affine_link(w: float, b: float = 0.0) -> Link:
+    """u ↦ w·u + b, whose slope is w everywhere (a one-unit layer before its activation)."""
+    w, b = float(as_finite_array(w, "w")), float(as_finite_array(b, "b"))
+    name = f"{format_number(w, 2)}u" + (f" + {format_number(b, 2)}" if b >= 0 else f" − {format_number(-b, 2)}")
+    return Link(name, lambda u: w * u + b, lambda u: w + 0.0 * u)
+
+
+def power_link(p: float) -> Link:
+    """u ↦ u^p, whose slope is p·u^(p−1)."""
+    p = float(as_finite_array(p, "p"))
+    return Link(f"u^{p:g}", lambda u: u**p, lambda u: p * u ** (p - 1))
+
+
+def activation_link(name: str, **params) -> Link:
+    """An activation from course_utils.activations as a link, e.g. activation_link("tanh")."""
+    activation = activations.get(name, **params)
+    return Link(activation.name, activation.fn, activation.grad)
+
+
+class ChainStep(NamedTuple):
+    """What happens at one link: its input, its output, its local slope and the product of slopes so far."""
+
+    name: str
+    input: float
+    output: float
+    local_slope: float
+    slope_so_far: float
+
+
+def chain_steps(links: Sequence[Link], x: float) -> list[ChainStep]:
+    """Run x through the chain, recording each link's value and local slope at its own input."""
+    _require_links(links)
+    u = float(as_finite_array(x, "x"))
+    running = 1.0
+    steps = []
+    for link in links:
+        output, local = float(link.fn(u)), float(link.slope(u))
+        running *= local
+        steps.append(ChainStep(link.name, u, output, local, running))
+        u = output
+    return steps
+
+
+def chain_value(links: Sequence[Link], x):
+    """y = f_n(…f_1(x)), for a number or an array of x."""
+    _require_links(links)
+    u = as_finite_array(x, "x")
+    for link in links:
+        u = link.fn(u)
+    return u
+
+
+def link_slopes(links: Sequence[Link], x) -> np.ndarray:
+    """Each link's local slope at its own input, one row per link (vectorized over x)."""
+    _require_links(links)
+    u = as_finite_array(x, "x")
+    slopes = []
+    for link in links:
+        slopes.append(link.slope(u) + 0.0 * u)
+        u = link.fn(u)
+    return np.array(slopes)
+
+
+def chain_derivative(links: Sequence[Link], x):
+    """dy/dx by the chain rule: the product of the local slopes."""
+    return np.prod(link_slopes(links, x), axis=0)
+
+
+def chain_table(links: Sequence[Link], x: float, digits: int = 4) -> str:
+    """The chain at x as a printable table: one row per link, the last column the running product."""
+    rows = [
+        [str(k), step.name, format_number(step.input, digits), format_number(step.output, digits),
+         format_number(step.local_slope, digits), format_number(step.slope_so_far, digits)]
+        for k, step in enumerate(chain_steps(links, x), start=1)
+    ]
+    return format_table(["link", "function", "input", "output", "local slope", "product so far"], rows)
+
+
+def _require_links(links) -> None:
+    if not isinstance(links, (list, tuple)) or not links or not all(isinstance(link, Link) for link in links):
+        raise TypeError(
+            "links must be a non-empty list of Link objects, e.g. [affine_link(1.5, -0.5), activation_link('tanh')]."
+        )

@@ -1,0 +1,68 @@
+"""The chain explorer: a composed function, its tangent, and the local slopes whose product is the tangent's slope."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..chains import Link, chain_derivative, chain_steps, chain_value, link_slopes
+from ..formatting import format_number
+from ..plotting import COLORS, label_axes, move_tangent, plot_function_with_tangent
+from .base import Explorer, fixed_ylim
+
+
+class ChainExplorer(Explorer):
+    """Left: y(x) of a chain and its tangent at x. Right: each link's local slope and their product."""
+
+    def __init__(self, links: list[Link], x: float = 0.5, x_range: tuple[float, float] = (-3.0, 3.0)):
+        chain_steps(links, x)  # refuses anything that is not a list of links, or a bad x
+        if not x_range[0] <= x <= x_range[1]:
+            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
+        self.links = list(links)
+        self.x_range = (float(x_range[0]), float(x_range[1]))
+        self.title = f"Chain explorer: {len(self.links)} links"
+        self.x_slider = widgets.FloatSlider(
+            value=x, min=self.x_range[0], max=self.x_range[1], step=0.05,
+            description="x", continuous_update=True, readout_format=".2f",
+        )
+        super().__init__([self.x_slider], figsize=(9.0, 3.8))
+
+    def y(self, x):
+        """The composed function."""
+        return chain_value(self.links, x)
+
+    def slope(self, x):
+        """Its slope by the chain rule."""
+        return chain_derivative(self.links, x)
+
+    def build(self, figure: Figure) -> None:
+        curve_ax, bar_ax = figure.subplots(1, 2, width_ratios=(3, 2))
+        xs = np.linspace(*self.x_range, 400)
+        self.artists = plot_function_with_tangent(curve_ax, self.y, self.slope, self.x_slider.value, self.x_range, name="y")
+        fixed_ylim(curve_ax, np.concatenate([self.y(xs), self.slope(xs)]))
+        label_axes(curve_ax, "The chain y(x) and its tangent", "x", "y")
+        labels = [f"{k}: {link.name}" for k, link in enumerate(self.links, start=1)] + ["product"]
+        colors = [COLORS["derivative"]] * len(self.links) + [COLORS["tangent"]]
+        self.bars = bar_ax.bar(range(len(labels)), np.zeros(len(labels)), color=colors)
+        bar_ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right", fontsize=8)
+        bar_ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
+        fixed_ylim(bar_ax, np.concatenate([link_slopes(self.links, xs).ravel(), self.slope(xs), [0.0]]))
+        label_axes(bar_ax, "Local slopes and their product", "link", "slope")
+
+    def update(self) -> None:
+        x = self.x_slider.value
+        steps = chain_steps(self.links, x)
+        move_tangent(self.artists, self.y, self.slope, x)
+        heights = [step.local_slope for step in steps] + [steps[-1].slope_so_far]
+        for bar, height in zip(self.bars, heights):
+            bar.set_height(height)
+        factors = " × ".join(format_number(step.local_slope) for step in steps)
+        self.readout.value = (
+            f"x = {format_number(x, 2)} &nbsp;|&nbsp; y = {format_number(steps[-1].output)}"
+            f" &nbsp;|&nbsp; dy/dx = {factors} = {format_number(steps[-1].slope_so_far)}"
+        )
+
+
+def chain_explorer(links: list[Link], x: float = 0.5, x_range=(-3.0, 3.0)) -> ChainExplorer:
+    """An x slider, the chain's tangent at x, and a bar for each local slope and for their product."""
+    return ChainExplorer(links, x=x, x_range=x_range)
