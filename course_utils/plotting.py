@@ -98,6 +98,29 @@ def move_tangent(artists: dict, f: Callable, grad: Callable, x0: float, half_wid
     artists["point"].set_data([x0], [float(f(x0))])
 
 
+def plot_gradient_norms(ax, norms_by_label: dict, title: str) -> None:
+    """One log-scale line per setting of ‖∂L/∂W_l‖ against the layer index l (1 = next to the input)."""
+    for label, norms in norms_by_label.items():
+        norms = np.asarray(norms, dtype=float)
+        ax.plot(np.arange(1, norms.size + 1), norms, marker="o", markersize=2.5, label=label)
+    ax.set_yscale("log")
+    ax.legend(loc="best")
+    label_axes(ax, title, "layer l (1 = next to the input)", r"$\|\partial L / \partial W_l\|$")
+
+
+def plot_norm_heatmap(ax, table: np.ndarray, row_labels: list[str], title: str):
+    """A settings × layers heatmap of log10 gradient norms (blue vanishing, red exploding); returns the image for a colorbar."""
+    with np.errstate(divide="ignore"):
+        logs = np.log10(np.asarray(table, dtype=float))
+    reach = float(np.max(np.abs(logs[np.isfinite(logs)])))
+    image = ax.imshow(logs, aspect="auto", cmap="RdBu_r", vmin=-reach, vmax=reach, interpolation="nearest",
+                      extent=(0.5, logs.shape[1] + 0.5, logs.shape[0] - 0.5, -0.5))
+    ax.set_yticks(range(len(row_labels)), row_labels)
+    ax.grid(False)
+    label_axes(ax, title, "layer l (1 = next to the input)", "activation, init")
+    return image
+
+
 #: Colours of the two finite-difference methods (the forward difference is a secant's slope).
 METHOD_COLORS = {"forward": COLORS["secant"], "central": "#2e8b57"}
 

@@ -1,0 +1,88 @@
+"""The gradient-flow explorer: per-layer gradient norms of a deep network, live as depth, activation and init scale change."""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..formatting import format_exponential, format_number
+from ..plotting import COLORS, label_axes
+from ..vanishing import HIDDEN_ACTIVATIONS, gradient_norms_by_layer
+from .base import Explorer
+
+#: The plot's fixed vertical range; norms outside it are drawn at its edge and reported in the readout.
+NORM_LIMITS = (1e-35, 1e35)
+
+#: The init-scale slider's range: a multiplier on Xavier's weights (1.41 ≈ He, 4 = naive N(0, 1) at width 16).
+SCALE_RANGE = (0.25, 5.0)
+
+
+class GradientFlowExplorer(Explorer):
+    """A depth slider, an init-scale slider and an activation menu driving a log plot of ‖∂L/∂W_l‖ by layer."""
+
+    title = "Gradient-flow explorer: per-layer gradient norms"
+
+    def __init__(self, depth: int = 20, activation: str = "sigmoid", init_scale: float = 1.0,
+                 width: int = 16, max_depth: int = 50, seed: int = 0):
+        if activation not in HIDDEN_ACTIVATIONS:
+            raise ValueError(f"activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}; got {activation!r}.")
+        if not 2 <= depth <= max_depth:
+            raise ValueError(f"depth = {depth} must lie between 2 and max_depth = {max_depth}.")
+        if not SCALE_RANGE[0] <= init_scale <= SCALE_RANGE[1]:
+            raise ValueError(f"init_scale = {init_scale} must lie between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, the slider's range.")
+        self.width, self.max_depth, self.seed = width, max_depth, seed
+        self.depth_slider = widgets.IntSlider(
+            value=depth, min=2, max=max_depth, step=1, description="depth", continuous_update=True,
+        )
+        self.scale_slider = widgets.FloatSlider(
+            value=init_scale, min=SCALE_RANGE[0], max=SCALE_RANGE[1], step=0.01, description="init scale",
+            continuous_update=True, readout_format=".2f",
+        )
+        self.activation_menu = widgets.Dropdown(
+            options=list(HIDDEN_ACTIVATIONS), value=activation, description="activation",
+        )
+        super().__init__([self.depth_slider, self.scale_slider, self.activation_menu], figsize=(7.0, 3.8))
+
+    def norms(self) -> np.ndarray:
+        """The per-layer gradient norms for the current controls (Xavier init times the scale)."""
+        return gradient_norms_by_layer(
+            self.depth_slider.value, self.width, self.activation_menu.value, "xavier",
+            self.seed, self.scale_slider.value,
+        )
+
+    def build(self, figure: Figure) -> None:
+        ax = figure.add_subplot()
+        ax.set_yscale("log")
+        ax.set_xlim(0.5, self.max_depth + 0.5)
+        ax.set_ylim(*NORM_LIMITS)
+        ax.axhline(1.0, color=COLORS["reference"], linewidth=0.8)
+        (self.line,) = ax.plot([], [], "o-", color=COLORS["function"], markersize=3, label="measured norm")
+        (self.above,) = ax.plot([], [], "^", color=COLORS["tangent"], markersize=6, label="above the plot (or overflow)")
+        (self.below,) = ax.plot([], [], "v", color=COLORS["secant"], markersize=6, label="below the plot")
+        ax.legend(loc="lower right")
+        label_axes(ax, "Gradient norm of each layer's weights", "layer l (1 = next to the input)",
+                   r"$\|\partial L / \partial W_l\|$")
+
+    def update(self) -> None:
+        norms = self.norms()
+        layers = np.arange(1, norms.size + 1)
+        shown = np.clip(np.nan_to_num(norms, nan=NORM_LIMITS[1]), *NORM_LIMITS)
+        self.line.set_data(layers, shown)
+        above = ~(norms < NORM_LIMITS[1])  # NaN (an overflow) counts as above
+        below = norms <= NORM_LIMITS[0]
+        self.above.set_data(layers[above], shown[above])
+        self.below.set_data(layers[below], shown[below])
+        first, last = norms[0], norms[-1]
+        with np.errstate(all="ignore"):
+            ratio = first / last
+        self.readout.value = (
+            f"{self.activation_menu.value}, depth {self.depth_slider.value}, "
+            f"init scale {format_number(self.scale_slider.value, 2)} × Xavier &nbsp;|&nbsp; "
+            f"layer 1: {format_exponential(first, 2)} &nbsp;|&nbsp; layer {norms.size}: {format_exponential(last, 2)}"
+            f" &nbsp;|&nbsp; first / last: {format_exponential(ratio, 2)}"
+        )
+
+
+def gradient_flow_explorer(depth: int = 20, activation: str = "sigmoid", init_scale: float = 1.0) -> GradientFlowExplorer:
+    """Sliders for depth and init scale, a menu for the activation, and the per-layer gradient norms they produce."""
+    return GradientFlowExplorer(depth=depth, activation=activation, init_scale=init_scale)

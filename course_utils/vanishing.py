@@ -1,0 +1,205 @@
+"""Experiments on how gradients shrink or grow with depth, built on ``course_utils.mlp``.
+
+Conventions (the course's notation): a batch X has shape (n_samples, n_in), a layer computes
+Z = X Wᵀ + b, and "depth" counts weight layers, so a depth-L network has L matrices
+W_1 … W_L and L − 1 hidden layers. Every experiment takes a seed and is deterministic.
+"""
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+from . import activations
+from .mlp import MLP
+from .validation import require_count, require_positive
+
+#: The hidden-layer activations the lesson compares.
+HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
+
+
+# --- the arithmetic: a chain of slopes --------------------------------------------
+
+def largest_slope(activation, x_range: tuple[float, float] = (-10.0, 10.0), n_points: int = 20001) -> float:
+    """The steepest slope an activation ever has, found on a fine grid that contains 0."""
+    act = activations.get(activation)
+    xs = np.linspace(*x_range, n_points)
+    return float(np.max(act.grad(xs)))
+
+
+def slope_chain_bound(activation, depths) -> np.ndarray:
+    """The largest possible product of n local slopes, (max f′)ⁿ, for each n in depths."""
+    return largest_slope(activation) ** np.asarray(depths, dtype=float)
+
+
+def compose(activation, n: int):
+    """The function x ↦ f(f(…f(x)…)) with f applied n times: the simplest deep chain."""
+    act = activations.get(activation)
+    n = require_count(n, "n", minimum=0)
+
+    def chain(x):
+        for _ in range(n):
+            x = act.fn(x)
+        return x
+
+    return chain
+
+
+def chain_slope(activation, x: float, n: int) -> float:
+    """d/dx of f applied n times, by the chain rule: the product of f′ at each value entering an f."""
+    act = activations.get(activation)
+    slope, a = 1.0, float(x)
+    for _ in range(require_count(n, "n", minimum=0)):
+        slope *= act.grad(a)
+        a = act.fn(a)
+    return slope
+
+
+# --- a toy data set ----------------------------------------------------------------
+
+def two_moons(n_samples: int = 200, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaved half-circles in the plane, centred at the origin: X of shape (n_samples, 2) and 0/1 labels."""
+    n_samples = require_count(n_samples, "n_samples", minimum=2)
+    if isinstance(noise, bool) or not (isinstance(noise, numbers.Real) and np.isfinite(noise) and noise >= 0):
+        raise ValueError(f"noise must be a finite number of at least 0 (e.g. 0.1), got {noise!r}.")
+    rng = np.random.default_rng(seed)
+    n_upper = n_samples // 2
+    angles = np.pi * rng.random(n_samples)
+    upper = np.column_stack([np.cos(angles[:n_upper]), np.sin(angles[:n_upper])])
+    lower = np.column_stack([1.0 - np.cos(angles[n_upper:]), 0.5 - np.sin(angles[n_upper:])])
+    X = np.vstack([upper, lower]) + noise * rng.standard_normal((n_samples, 2))
+    labels = np.concatenate([np.zeros(n_upper), np.ones(n_samples - n_upper)])
+    return X - X.mean(axis=0), labels
+
+
+# --- networks and their gradients ----------------------------------------------------
+
+def deep_network(depth: int, width: int, activation="sigmoid", init: str = "xavier", init_scale: float = 1.0,
+                 seed: int = 0, n_in: int | None = None, n_out: int | None = None) -> MLP:
+    """An MLP with ``depth`` weight layers of ``width`` units, its initial weights multiplied by init_scale."""
+    depth = require_count(depth, "depth")
+    width = require_count(width, "width")
+    init_scale = require_positive(init_scale, "init_scale")
+    n_in = width if n_in is None else require_count(n_in, "n_in")
+    n_out = width if n_out is None else require_count(n_out, "n_out")
+    net = MLP([n_in] + [width] * (depth - 1) + [n_out], activation=activation, init=init, seed=seed)
+    net.weights = [init_scale * W for W in net.weights]
+    return net
+
+
+def probe_batch(width: int, n_samples: int = 32, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Standard-normal inputs and targets of shape (n_samples, width): a neutral batch to measure gradients on."""
+    rng = np.random.default_rng(seed + 10_000)
+    return rng.standard_normal((n_samples, width)), rng.standard_normal((n_samples, width))
+
+
+def layer_gradient_norms(net: MLP, X: np.ndarray, T: np.ndarray) -> np.ndarray:
+    """‖∂L/∂W_l‖ (Frobenius) of the SSE loss for every layer l = 1 … L, in layer order."""
+    _, dWs, _ = net.loss_and_gradients(X, T, loss="sse")
+    return np.array([np.linalg.norm(dW) for dW in dWs])
+
+
+def layer_loss_pair(net: MLP, X: np.ndarray, T: np.ndarray, layer: int):
+    """(SSE loss as a function of W_layer alone, its backprop gradient): the pair ``calculus.gradcheck`` compares."""
+    def with_layer(W):
+        saved = net.weights[layer]
+        net.weights[layer] = W
+        try:
+            return net.loss_and_gradients(X, T, loss="sse")
+        finally:
+            net.weights[layer] = saved
+
+    return (lambda W: with_layer(W)[0]), (lambda W: with_layer(W)[1][layer])
+
+
+def gradient_norms_by_layer(depth: int, width: int = 16, activation="sigmoid", init: str = "xavier",
+                            seed: int = 0, init_scale: float = 1.0, n_samples: int = 32) -> np.ndarray:
+    """Per-layer gradient norms of a fresh square network on a random batch (first layer first).
+
+    Exploding settings may overflow: their norms come back as inf or NaN, without warnings.
+    """
+    net = deep_network(depth, width, activation, init, init_scale, seed)
+    X, T = probe_batch(width, n_samples, seed)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return layer_gradient_norms(net, X, T)
+
+
+def gradient_norm_table(settings: list[tuple[str, str]], depth: int, width: int = 16, seed: int = 0,
+                        init_scale: float = 1.0) -> np.ndarray:
+    """Rows = (activation, init) settings, columns = layers: the data of the layers × settings heatmap."""
+    return np.array([
+        gradient_norms_by_layer(depth, width, activation, init, seed, init_scale) for activation, init in settings
+    ])
+
+
+# --- dead units ------------------------------------------------------------------
+
+def dead_units_by_layer(net: MLP, X: np.ndarray) -> np.ndarray:
+    """For each hidden layer, the share of its units whose pre-activation is ≤ 0 for every example in X.
+
+    For ReLU (whose slope is 0 there, including at 0) such a unit passes no gradient on this
+    data set. For leaky ReLU the same units are only "off": their slope is α, not 0.
+    """
+    hidden = net.forward_trace(X).pre_activations[:-1]
+    if not hidden:
+        raise ValueError("the network has no hidden layer, so it has no hidden units to count.")
+    return np.array([np.mean(np.all(Z <= 0, axis=0)) for Z in hidden])
+
+
+def dead_unit_fraction(net: MLP, X: np.ndarray) -> float:
+    """The share of all hidden units that are ≤ 0 for every example in X (see dead_units_by_layer)."""
+    widths = np.array(net.sizes[1:-1])
+    return float(np.sum(dead_units_by_layer(net, X) * widths) / np.sum(widths))
+
+
+def set_hidden_biases(net: MLP, value: float) -> MLP:
+    """Set every hidden unit's bias to value (the output layer's bias is left alone); returns the network."""
+    net.biases = [np.full_like(b, value) for b in net.biases[:-1]] + [net.biases[-1]]
+    return net
+
+
+def silent_unit_fraction(dWs: list[np.ndarray]) -> float:
+    """The share of hidden units whose incoming weights got exactly zero gradient: they cannot learn this step."""
+    hidden = dWs[:-1]
+    if not hidden:
+        raise ValueError("pass the gradients of a network with at least one hidden layer (two or more dW).")
+    silent = sum(int(np.sum(np.all(dW == 0, axis=1))) for dW in hidden)
+    return silent / sum(dW.shape[0] for dW in hidden)
+
+
+def relative_change(W: np.ndarray, W_start: np.ndarray) -> float:
+    """‖W − W_start‖ / ‖W_start‖: how far a weight matrix has moved, as a share of its starting size."""
+    return float(np.linalg.norm(W - W_start) / np.linalg.norm(W_start))
+
+
+def accuracy(net: MLP, X: np.ndarray, labels: np.ndarray) -> float:
+    """The share of examples whose single output lands on the right side of ½."""
+    return float(np.mean((net.forward(X)[:, 0] > 0.5) == (np.asarray(labels) > 0.5)))
+
+
+# --- training, recorded -------------------------------------------------------------
+
+def layer_movement(weights, starting_weights) -> np.ndarray:
+    """relative_change of every layer's W since the start, first layer first: which layers learned."""
+    return np.array([relative_change(W, W_start) for W, W_start in zip(weights, starting_weights)])
+
+
+def train_recording(net: MLP, X: np.ndarray, T: np.ndarray, steps: int, lr: float,
+                    progress: bool | None = None, label: str = "training") -> dict[str, np.ndarray]:
+    """Full-batch gradient descent on the SSE loss (``MLP.train``), counting dead and silent units as it goes.
+
+    Every array has length steps + 1; entry k describes the network after k steps: ``loss``,
+    ``dead_fraction`` (dead_unit_fraction on X) and ``silent_fraction`` (silent_unit_fraction
+    of the gradient at that point).
+    """
+    steps = require_count(steps, "steps")
+    dead, silent = np.empty(steps + 1), np.empty(steps + 1)
+
+    def after_step(step: int, loss: float, dWs: list, dbs: list) -> None:
+        silent[step] = silent_unit_fraction(dWs)
+        dead[step + 1] = dead_unit_fraction(net, X)
+
+    dead[0] = dead_unit_fraction(net, X)
+    losses = net.train(X, T, steps, lr, loss="sse", progress=progress, label=label, callback=after_step)
+    silent[steps] = silent_unit_fraction(net.loss_and_gradients(X, T, loss="sse")[1])
+    return {"loss": losses, "dead_fraction": dead, "silent_fraction": silent}
