@@ -8,12 +8,24 @@ from .activation_comparison import ActivationComparisonExplorer, activation_comp
 from .autodiff_graph import AutodiffGraphExplorer, autodiff_graph_explorer
 from .base import Explorer, figure_png, fixed_ylim, new_canvas
 from .chain import ChainExplorer, chain_explorer
+from .descent import DescentExplorer, descent_explorer
+from .gradient_flow import GradientFlowExplorer, gradient_flow_explorer
 from .secant import SecantExplorer, secant_explorer
 from .step_size import StepSizeExplorer, step_size_explorer
 from .tangent import TangentExplorer, tangent_explorer
 
-__all__ = ["Explorer", "figure_png", "fixed_ylim", "new_canvas", "TangentExplorer", "tangent_explorer"]
-__all__ += ["SecantExplorer", "secant_explorer", "StepSizeExplorer", "step_size_explorer"]
-__all__ += ["AutodiffGraphExplorer", "autodiff_graph_explorer"]
-__all__ += ["ActivationComparisonExplorer", "activation_comparison_explorer"]
-__all__ += ["ChainExplorer", "chain_explorer"]
+__all__ = [
+    "Explorer", "figure_png", "fixed_ylim", "new_canvas",
+    # 00, 03: an activation and its tangent; all activations side by side
+    "TangentExplorer", "tangent_explorer", "ActivationComparisonExplorer", "activation_comparison_explorer",
+    # 01: secant to tangent; the step size h
+    "SecantExplorer", "secant_explorer", "StepSizeExplorer", "step_size_explorer",
+    # 02: a chain of functions
+    "ChainExplorer", "chain_explorer",
+    # 04: gradient descent on one neuron
+    "DescentExplorer", "descent_explorer",
+    # 05: an expression graph with live values and gradients
+    "AutodiffGraphExplorer", "autodiff_graph_explorer",
+    # 06: per-layer gradient norms
+    "GradientFlowExplorer", "gradient_flow_explorer",
+]
