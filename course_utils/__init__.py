@@ -6,8 +6,11 @@ dependencies (SymPy, ipywidgets, ipympl) load only when a module that needs them
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
-__all__ = ["activations", "calculus", "plotting", "explorers", "exercises", "formatting", "colab", "setup_notebook"]
+#: Every module of the package (activations, calculus, mlp, autodiff, ...), loaded on first use.
+MODULES = sorted(module.name for module in pkgutil.iter_modules(__path__))
+__all__ = [*MODULES, "setup_notebook"]
 
 
 def setup_notebook() -> None:
@@ -24,6 +27,6 @@ def setup_notebook() -> None:
 
 def __getattr__(name: str):
     """Load submodules on first use, so `import course_utils` stays light."""
-    if name in __all__:
+    if name in MODULES:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'course_utils' has no attribute {name!r}")
