@@ -119,12 +119,21 @@ def _forward(p: dict, squash) -> dict[str, float]:
 
 
 def _deltas(p: dict, f: dict) -> dict[str, float]:
-    """Output deltas (error × sigmoid slope), then hidden deltas (weighted sum of them × slope)."""
-    delta_z1 = (f["z1a"] - p["t1"]) * f["z1a"] * (1.0 - f["z1a"])
-    delta_z2 = (f["z2a"] - p["t2"]) * f["z2a"] * (1.0 - f["z2a"])
-    delta_y1 = (delta_z1 * p["w5"] + delta_z2 * p["w6"]) * f["y1a"] * (1.0 - f["y1a"])
-    delta_y2 = (delta_z1 * p["w7"] + delta_z2 * p["w8"]) * f["y2a"] * (1.0 - f["y2a"])
+    """Output deltas (error × sigmoid slope), then hidden deltas (weighted sum of them × slope).
+
+    Each delta is (upstream gradient) × (local slope a(1 − a)), grouped in that order, as a
+    reverse-mode engine multiplies them, so notebook 05's engine agrees to the last bit.
+    """
+    delta_z1 = (f["z1a"] - p["t1"]) * _slope(f["z1a"])
+    delta_z2 = (f["z2a"] - p["t2"]) * _slope(f["z2a"])
+    delta_y1 = (delta_z1 * p["w5"] + delta_z2 * p["w6"]) * _slope(f["y1a"])
+    delta_y2 = (delta_z1 * p["w7"] + delta_z2 * p["w8"]) * _slope(f["y2a"])
     return {"z1": delta_z1, "z2": delta_z2, "y1": delta_y1, "y2": delta_y2}
+
+
+def _slope(a: float) -> float:
+    """σ'(z) written with the unit's output a = σ(z): a(1 − a)."""
+    return a * (1.0 - a)
 
 
 def _gradients(p: dict, f: dict) -> dict[str, float]:
