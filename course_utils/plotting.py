@@ -61,6 +61,17 @@ def tangent_points(f: Callable, slope: float, x0: float, xs: np.ndarray) -> np.n
     return float(f(x0)) + slope * (np.asarray(xs, dtype=float) - x0)
 
 
+def break_at_jumps(ys, fraction: float = 0.1) -> np.ndarray:
+    """A copy of sampled ys with a gap (NaN) where it jumps, so a step in f' is not drawn as a vertical line."""
+    ys = np.array(ys, dtype=float)
+    finite = ys[np.isfinite(ys)]
+    if finite.size < 2:
+        return ys
+    jump = np.abs(np.diff(ys)) > fraction * max(float(np.ptp(finite)), 1e-12)
+    ys[1:][jump] = np.nan
+    return ys
+
+
 def plot_function_with_tangent(
     ax,
     f: Callable,
@@ -78,7 +89,7 @@ def plot_function_with_tangent(
     artists = {"function": ax.plot(xs, f(xs), color=COLORS["function"], label=f"${name}(x)$")[0]}
     if show_derivative:
         artists["derivative"] = ax.plot(
-            xs, grad(xs), color=COLORS["derivative"], linestyle="--", label=f"${name}'(x)$"
+            xs, break_at_jumps(grad(xs)), color=COLORS["derivative"], linestyle="--", label=f"${name}'(x)$"
         )[0]
     tangent_xs = np.array([x0 - half_width, x0 + half_width])
     artists["tangent"] = ax.plot(
@@ -294,7 +305,8 @@ def plot_activation_and_slope(ax, activation, x_range: tuple[float, float] = (-6
     artists = {
         "saturated": shade_where(ax, xs, saturation_mask(act, xs), label=f"saturated: |f′| < {SATURATION_THRESHOLD:g}"),
         "function": ax.plot(xs, act.fn(xs), color=COLORS["function"], label="f(x)")[0],
-        "derivative": ax.plot(xs, act.grad(xs), color=COLORS["derivative"], linestyle="--", label="f′(x)")[0],
+        "derivative": ax.plot(xs, break_at_jumps(act.grad(xs)), color=COLORS["derivative"], linestyle="--",
+                              label="f′(x)")[0],
     }
     ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
     ax.set_xlim(*x_range)

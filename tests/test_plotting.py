@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from course_utils.plotting import (
     COLORS,
+    break_at_jumps,
     STYLE,
     label_axes,
     move_tangent,
@@ -59,3 +60,17 @@ def test_label_axes_sets_title_and_both_labels():
 def test_a_non_function_is_refused_with_a_clear_message():
     with pytest.raises(TypeError, match="grad must be a function"):
         plot_function_with_tangent(Figure().add_subplot(), np.sin, 0.5, 0.0)
+
+
+def test_a_jump_in_the_slope_becomes_a_gap_not_a_vertical_line():
+    xs = np.linspace(-1.0, 1.0, 11)
+    ys = break_at_jumps(np.where(xs > 0, 1.0, 0.01))
+    assert np.isnan(ys[6]) and np.count_nonzero(np.isnan(ys)) == 1
+
+
+def test_a_smooth_curve_keeps_every_sample():
+    xs = np.linspace(-6.0, 6.0, 400)
+    from course_utils.activations import get
+
+    for name in ("sigmoid", "tanh", "gelu", "silu", "softplus"):
+        assert not np.any(np.isnan(break_at_jumps(get(name).grad(xs)))), name

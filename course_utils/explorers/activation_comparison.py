@@ -8,7 +8,9 @@ from matplotlib.figure import Figure
 from .. import activations
 from ..activation_facts import DISPLAY_NAMES, SATURATION_THRESHOLD, display_name, has_kink, saturation_mask
 from ..formatting import format_number
-from ..plotting import COLORS, label_axes, move_shading, move_tangent, plot_function_with_tangent, shade_where
+from ..plotting import (
+    COLORS, break_at_jumps, label_axes, move_shading, move_tangent, plot_function_with_tangent, shade_where,
+)
 from .base import Explorer, fixed_ylim
 
 #: The α slider's (min, max, starting value) for the activations that take an α.
@@ -91,7 +93,7 @@ class ActivationComparisonExplorer(Explorer):
         xs = self.artists["function"].get_xdata()
         values, slopes = act.fn(xs), act.grad(xs)
         self.artists["function"].set_ydata(values)
-        self.artists["derivative"].set_ydata(slopes)
+        self.artists["derivative"].set_ydata(break_at_jumps(slopes))
         move_shading(self.artists["saturated"], self.xs, saturation_mask(act, self.xs))
         fixed_ylim(self.ax, np.concatenate([values, slopes]))
         self.ax.set_title(f"{display_name(act)}: value, slope and tangent at x")
