@@ -35,3 +35,9 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
     lines = [headers, ["-" * width for width in widths], *rows]
     return "\n".join("  ".join(str(cell).rjust(width) for cell, width in zip(line, widths)) for line in lines)
+
+
+def format_loss(value: float) -> str:
+    """A loss with four decimals, switching to 3.51e-05 style below 0.001 so a small loss never reads as 0.0000."""
+    value = float(value)
+    return f"{value:.4f}" if value == 0 or abs(value) >= 1e-3 or not math.isfinite(value) else f"{value:.2e}"

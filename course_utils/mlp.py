@@ -33,6 +33,7 @@ from typing import Callable, NamedTuple
 import numpy as np
 
 from . import activations
+from .formatting import format_loss
 from .progress import TextProgress
 from .validation import as_finite_array, require_count, require_positive
 
@@ -358,7 +359,7 @@ class MLP:
                 bar.finish("stopped")
             raise
         if bar:
-            bar.finish(f"loss {losses[0]:.4f} → {losses[-1]:.4f}")
+            bar.finish(f"loss {format_loss(losses[0])} → {format_loss(losses[-1])}")
         return losses
 
     def _descend(self, X, T, lr: float, loss: str, update_biases: bool, step: int, callback) -> float:

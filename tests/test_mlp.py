@@ -431,3 +431,12 @@ def test_a_bar_stopped_early_is_padded_to_its_full_width():
     bar.advance(3)
     bar.finish("stopped")
     assert stream.getvalue() == "run: 10 steps |###       | stopped\n"
+
+
+def test_the_progress_summary_keeps_four_significant_digits_of_a_tiny_loss(capsys):
+    X, T = _xor()
+    net = MLP([2, 1], activation="linear", seed=0)
+    net.train(X, T * 0.0, steps=1000, lr=0.5, progress=True, label="to zero")
+    summary = capsys.readouterr().out.split("| loss ")[1]
+    start, end = summary.strip().split(" → ")
+    assert float(end) > 0 and "e-" in end, "a small final loss must not print as 0.0000"

@@ -1,8 +1,9 @@
 """Re-execute notebooks in place the way the course stores them (used by `make notebooks`).
 
 Each notebook runs top to bottom in a fresh kernel from this environment, without
-per-cell timing metadata, and its saved widget state is dropped so that diffs show
-only what a lesson changed.
+per-cell timing metadata, its saved widget state is dropped and consecutive printed
+chunks (a progress bar's ticks) are merged into one output, so that diffs show only
+what a lesson changed.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 
 def execute_in_place(path: Path) -> None:
@@ -24,6 +26,7 @@ def execute_in_place(path: Path) -> None:
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
+    notebook, _ = CoalesceStreamsPreprocessor().preprocess(notebook, {})
     notebook.metadata.pop("widgets", None)
     nbformat.write(notebook, path)
 
