@@ -42,8 +42,8 @@ def power_link(p: float) -> Link:
     return Link(f"u^{p:g}", lambda u: u**p, lambda u: p * u ** (p - 1))
 
 
-def activation_link(name: str, **params) -> Link:
-    """An activation from course_utils.activations as a link, e.g. activation_link("tanh")."""
+def activation_link(name, **params) -> Link:
+    """An activation (a name or an Activation) as a link, e.g. activation_link("tanh")."""
     activation = activations.get(name, **params)
     return Link(activation.name, activation.fn, activation.grad)
 

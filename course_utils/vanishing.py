@@ -11,6 +11,7 @@ import numbers
 import numpy as np
 
 from . import activations
+from .chains import activation_link, chain_derivative, chain_value
 from .mlp import MLP
 from .validation import require_count, require_positive
 
@@ -32,27 +33,21 @@ def slope_chain_bound(activation, depths) -> np.ndarray:
     return largest_slope(activation) ** np.asarray(depths, dtype=float)
 
 
+def repeated_links(activation, n: int) -> list:
+    """The chain f, f, …, f (n links) of one activation, for course_utils.chains."""
+    return [activation_link(activation)] * require_count(n, "n", minimum=0)
+
+
 def compose(activation, n: int):
     """The function x ↦ f(f(…f(x)…)) with f applied n times: the simplest deep chain."""
-    act = activations.get(activation)
-    n = require_count(n, "n", minimum=0)
-
-    def chain(x):
-        for _ in range(n):
-            x = act.fn(x)
-        return x
-
-    return chain
+    links = repeated_links(activation, n)
+    return (lambda x: chain_value(links, x)) if links else (lambda x: x)
 
 
 def chain_slope(activation, x: float, n: int) -> float:
     """d/dx of f applied n times, by the chain rule: the product of f′ at each value entering an f."""
-    act = activations.get(activation)
-    slope, a = 1.0, float(x)
-    for _ in range(require_count(n, "n", minimum=0)):
-        slope *= act.grad(a)
-        a = act.fn(a)
-    return slope
+    links = repeated_links(activation, n)
+    return float(chain_derivative(links, x)) if links else 1.0
 
 
 # --- a toy data set ----------------------------------------------------------------
