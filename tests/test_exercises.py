@@ -120,3 +120,30 @@ def test_the_start_here_exercise_knows_the_sigmoid_slope_and_its_mix_ups():
     assert start_here_q1.check(0.25).status == CORRECT
     assert "height of the curve" in start_here_q1.check(0.5).message
     assert "slope of tanh" in start_here_q1.check(1.0).message
+
+
+@pytest.mark.parametrize("answer", [0.2501, 0.2499, 0.2513])
+def test_an_answer_within_one_percent_is_called_close_not_wrong(slope_question, answer):
+    feedback = slope_question.check(answer)
+    assert feedback.status == INCORRECT
+    assert "close, but off by" in feedback.message and "rounded" in feedback.message
+
+
+def test_a_listed_mistake_outranks_being_close():
+    question = NumberExercise(
+        name="q", expected=lambda: 1.0, hint_text="h", solution_text="s", mistakes=[(1.005, "the named slip")],
+    )
+    assert "the named slip" in question.check(1.005).message
+
+
+def test_near_miss_stays_silent_for_a_zero_answer_or_a_far_answer():
+    from course_utils.exercises import near_miss
+
+    assert near_miss(0.001, 0.0) is None
+    assert near_miss(0.3, 0.25) is None
+    assert "0.4 %" in near_miss(0.251, 0.25)
+
+
+def test_the_start_here_exercise_names_the_slope_where_the_explorer_starts():
+    for read_off in (0.19661193324148185, 0.1966):  # the full value and the readout's four digits
+        assert "Drag the slider to x = 0" in start_here_q1.check(read_off).message

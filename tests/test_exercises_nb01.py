@@ -7,7 +7,7 @@ import pytest
 from course_utils.calculus import central_difference, forward_difference
 from course_utils.exercises import CORRECT, INCORRECT, NOT_ATTEMPTED
 from course_utils.exercises.nb01 import STEP_CHOICES, best_choice, q1, q2, q3, q4, q5
-from course_utils.step_size import dominant_error
+from course_utils.step_size import dominant_error, measured_errors
 from course_utils.curves import SINE
 
 
@@ -62,3 +62,25 @@ def test_q4_q5_messages_name_the_regime_the_model_finds(exercise, method):
             assert dominant_error(SINE, 1.0, wrong, method) == "round-off", wrong
         if "truncation error" in message and "still the larger" in message:
             assert dominant_error(SINE, 1.0, wrong, method) == "truncation", wrong
+
+
+def test_q1_the_limit_itself_is_not_the_quotient():
+    assert "16 + 3h" in q1.check(lambda h: 16.0).message
+
+
+def test_q2_names_the_precedence_slip_and_the_backward_difference():
+    assert "(a / 2) * h" in q2.check(lambda f, x, h: (f(x + h) - f(x - h)) / 2 * h).message
+    assert "backward difference" in q2.check(lambda f, x, h: (f(x) - f(x - h)) / h).message
+
+
+@pytest.mark.parametrize("exercise, method", [(q4, "forward"), (q5, "central")])
+def test_q4_q5_compare_steps_relatively_so_a_step_5_percent_off_is_not_the_best_one(exercise, method):
+    assert exercise.check(best_choice(method) * 1.05).status == INCORRECT
+
+
+def test_q4_never_calls_a_choice_the_worst_unless_it_is():
+    forward, _ = measured_errors(SINE, 1.0, np.array(STEP_CHOICES))
+    worst = STEP_CHOICES[int(np.argmax(forward))]
+    for wrong, message in q4.mistakes:
+        if "worst" in message:
+            assert wrong == worst

@@ -74,6 +74,21 @@ def diagnose(answer, expected, mistakes: Sequence[tuple[object, str]] = (), rtol
     return None
 
 
+def near_miss(answer, expected, within: float = 1e-2) -> str | None:
+    """Say so when a wrong answer is within 1 % of the right one: usually a rounded value typed in by hand."""
+    answer = np.asarray(answer, dtype=float)
+    expected = np.asarray(expected, dtype=float)
+    if answer.shape != expected.shape or np.any(expected == 0):
+        return None
+    off = float(np.max(np.abs(answer - expected) / np.abs(expected)))
+    if off > within:
+        return None
+    return (
+        f"close, but off by {100 * off:.2g} %, more than the check allows. If you typed a rounded number, "
+        "compute it in Python and pass the full value; otherwise look for a small slip."
+    )
+
+
 @dataclass
 class NumberExercise:
     """An exercise whose answer is a number or an array of numbers."""
@@ -103,7 +118,7 @@ class NumberExercise:
             return Feedback(INCORRECT, f"{self.name}: your answer contains inf or NaN; look for an overflow or 0/0.")
         if _close(value, expected, self.rtol, self.atol):
             return Feedback(CORRECT, f"{self.name}.")
-        slip = diagnose(value, expected, self.mistakes, self.rtol, self.atol)
+        slip = diagnose(value, expected, self.mistakes, self.rtol, self.atol) or near_miss(value, expected)
         return Feedback(INCORRECT, f"{self.name}: {slip or 'that is not the value we get. Try the hint: q.hint()'}")
 
     def hint(self) -> Text:

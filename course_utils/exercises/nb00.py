@@ -6,6 +6,8 @@ from . import NumberExercise
 
 sigmoid = get("sigmoid")
 
+_STARTING_SLOPE = "that is σ′(1), the slope where the explorer starts (x = 1). Drag the slider to x = 0."
+
 q1 = NumberExercise(
     name="The slope of the sigmoid at x = 0",
     expected=lambda: sigmoid.grad(0.0),
@@ -17,5 +19,6 @@ q1 = NumberExercise(
     mistakes=[
         (sigmoid.fn(0.0), "0.5 is σ(0), the height of the curve. The question asks for its slope, σ′(0)."),
         (1.0, "1 is the slope of tanh at 0 (or of the line y = x). The sigmoid is flatter than that."),
+        *[(value, _STARTING_SLOPE) for value in (sigmoid.grad(1.0), round(sigmoid.grad(1.0), 4))],  # as read off
     ],
 )

@@ -39,6 +39,8 @@ q1 = FunctionExercise(
         (_seed_quotient, "this is the seed's expression. Without parentheses around f(2) the minus sign only reaches "
                          "3·2², so 4·2 + 6 is added instead of subtracted. Put all of f(2) in parentheses."),
         (lambda h: f(2 + h) - f(2), "you computed the rise f(2 + h) − f(2); divide it by the run h to get a slope."),
+        (lambda h: PARABOLA.slope(2.0), "16 is the limit f′(2), the slope of the tangent. For a step h the secant "
+                                        "slope (f(2 + h) − f(2))/h is a little more: 16 + 3h."),
     ],
 )
 
@@ -52,6 +54,10 @@ q2 = FunctionExercise(
         (lambda fn, x, h: (fn(x + h) - fn(x - h)) / h,
          "you divided by h, but x − h and x + h are 2h apart: divide by 2h."),
         (forward_difference, "that is the forward difference (f(x + h) − f(x))/h. Use the points x + h and x − h."),
+        (lambda fn, x, h: (fn(x + h) - fn(x - h)) / 2 * h,
+         "Python reads a / 2 * h as (a / 2) * h, so you multiplied by h. Write / (2 * h), with parentheses."),
+        (lambda fn, x, h: (fn(x) - fn(x - h)) / h,
+         "that is the backward difference (f(x) − f(x − h))/h. Use both outer points, x + h and x − h."),
     ],
 )
 
@@ -80,8 +86,8 @@ q4 = NumberExercise(
         "about 1. They are equal near h = √ε. Or read it off the step-size explorer."
     ),
     solution_text="answer = 1e-8   # near √ε ≈ 1.5e-8, where truncation and round-off are about equal",
-    mistakes=[(1e-14, "the smallest h is the worst choice: " + _TOO_SMALL), (1e-11, _TOO_SMALL),
-              (1e-5, _TOO_LARGE), (1e-2, _TOO_LARGE)],
+    mistakes=[(1e-14, _TOO_SMALL), (1e-11, _TOO_SMALL), (1e-5, _TOO_LARGE), (1e-2, _TOO_LARGE)],
+    atol=0.0,  # the choices are tiny numbers: compare them relatively only, so 1e-11 is never taken for 1e-14
 )
 
 q5 = NumberExercise(
@@ -97,4 +103,5 @@ q5 = NumberExercise(
                "h², so it reaches the round-off floor at a larger h."),
         (1e-11, _TOO_SMALL), (1e-14, _TOO_SMALL), (1e-2, _TOO_LARGE),
     ],
+    atol=0.0,
 )

@@ -63,6 +63,8 @@ q4 = NumberExercise(
         (1 - 0.75**2, "1 − σ² is the rule for tanh. For the sigmoid it is σ(1 − σ)."),
         (0.75, "0.75 is σ(z), the value. The slope is σ(z)(1 − σ(z))."),
         (0.25, "0.25 is 1 − σ(z). Multiply it by σ(z)."),
+        (get("sigmoid").grad(0.75), "that is σ′(0.75), the slope at z = 0.75. But 0.75 is the output σ(z), not z: "
+                                     "put it into σ(z)(1 − σ(z))."),
     ],
 )
 
@@ -79,5 +81,7 @@ q5 = NumberExercise(
     mistakes=[
         (softplus.fn(0.0), "that is log 2, the value of softplus at 0. The question asks for its slope."),
         (get("sigmoid").grad(0.0), "0.25 is σ'(0). Softplus' slope is σ itself, so take σ(0)."),
+        (1.0, "1 is e⁰, the inner slope alone. The outer function is log, whose slope at u is 1/u: "
+              "divide by u = 1 + e⁰."),
     ],
 )
