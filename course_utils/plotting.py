@@ -313,3 +313,20 @@ def plot_activation_and_slope(ax, activation, x_range: tuple[float, float] = (-6
     ax.legend(loc="upper left")
     label_axes(ax, f"{display_name(act)}: value and slope", "x (pre-activation)", "f(x) and f′(x)")
     return artists
+
+
+def plot_training_history(ax_error, ax_outputs, history: dict, targets: dict, title_error: str) -> None:
+    """E_total per step on a log scale, and each output approaching its dotted target (steps on a log scale from 1)."""
+    missing = [key for key in ("E_total", *targets) if key not in history]
+    if missing:
+        raise ValueError(f"history has no {', '.join(missing)}; pass the history returned by walkthrough.train().")
+    steps = np.arange(len(history["E_total"]))
+    ax_error.semilogy(steps, history["E_total"], color=COLORS["function"])
+    label_axes(ax_error, title_error, "step", "E_total (log scale)")
+    for (key, target), colour in zip(targets.items(), (COLORS["function"], COLORS["derivative"])):
+        ax_outputs.plot(steps, history[key], color=colour, label=f"{key} (target {target:.2f})")
+        ax_outputs.axhline(target, color=colour, linestyle=":", linewidth=1)
+    ax_outputs.set_xscale("symlog", linthresh=1)
+    ax_outputs.set_xlim(0, max(steps[-1], 1))
+    ax_outputs.legend(loc="center right")
+    label_axes(ax_outputs, "Outputs approach their targets", "step (log scale after 1)", "output")

@@ -58,12 +58,15 @@ def test_q1_names_the_slip(wrong, words):
 
 @pytest.mark.parametrize("answer, words", [
     (1.0, "steeper than 1"), (3.0, "the value f(3) of ReLU"), (math.log1p(math.exp(3.0)), "largest value f(3)"),
+    (ACTIVATIONS["gelu"].grad(3.0), "that is GELU's slope"),
 ])
 def test_q2_names_the_slip(answer, words):
     assert words in repr(nb03.q2.check(answer))
 
 
-@pytest.mark.parametrize("answer, words", [(math.log(99.0), "σ(x) itself reaches 0.99"), (math.acosh(10.0), "tanh")])
+@pytest.mark.parametrize("answer, words", [
+    (math.log(99.0), "σ(x) itself reaches 0.99"), (math.acosh(10.0), "tanh"), (4.58, "summary table's rounded value"),
+])
 def test_q3_names_the_slip(answer, words):
     assert words in repr(nb03.q3.check(answer))
 

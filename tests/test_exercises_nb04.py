@@ -26,7 +26,7 @@ RIGHT = [
     (nb04.q2, (f["z2a"] - p["t2"]) * f["z2a"] * (1 - f["z2a"]) * f["y1a"]),
     (nb04.q3, d["z1"] + d["z2"]),
     (nb04.q4, _hidden_delta),
-    (nb04.q5, p["w5"] - 0.5 * (f["z1a"] - p["t1"]) * f["z1a"] * (1 - f["z1a"]) * f["y1a"]),
+    (nb04.q5, p["w5"] - nb04.STEP_LR * (f["z1a"] - p["t1"]) * f["z1a"] * (1 - f["z1a"]) * f["y1a"]),
 ]
 
 
@@ -71,3 +71,19 @@ def test_q1_names_a_flipped_sign():
 def test_q4_reports_a_learner_function_that_crashes_without_raising():
     feedback = nb04.q4.check(lambda W2, delta2, z1: np.dot(W2, z1.T))
     assert not feedback.correct
+
+
+def test_q5_cannot_be_copied_from_the_notebooks_update_table():
+    table_value = walkthrough.step(p, 0.5)["w5"]
+    feedback = nb04.q5.check(table_value)
+    assert not feedback.correct and "η = 0.5" in feedback.message
+
+
+def test_q1_recognises_the_value_of_part_one():
+    part_one = 2 * (sigmoid.fn(1.0) - 1) * sigmoid.grad(1.0) * 2
+    assert "z = w·x = 2" in nb04.q1.check(part_one).message
+
+
+def test_q2_recognises_the_slope_taken_at_the_output():
+    wrong = (f["z2a"] - p["t2"]) * sigmoid.grad(f["z2a"]) * f["y1a"]
+    assert "not at the pre-activation z2" in nb04.q2.check(wrong).message

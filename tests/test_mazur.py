@@ -66,3 +66,14 @@ def test_as_printed_keeps_trailing_zeros():
 def test_replay_rejects_a_bad_number_of_steps():
     with pytest.raises(ValueError, match="steps must be at least 1"):
         mazur.replay_with_updated_output_weights(0)
+
+
+def test_the_other_printing_of_the_final_error_matches_neither_run():
+    other = mazur.OTHER_PRINTING["error after 10000 steps"]
+    replayed, _ = mazur.replay_with_updated_output_weights(10000)
+    correct = mazur.mazur_network().train(mazur.X, mazur.T, 10000, mazur.LEARNING_RATE, update_biases=False,
+                                          progress=False)
+    assert mazur.as_printed(replayed[-1], other) != other
+    assert mazur.as_printed(correct[-1], other) != other
+    # the shorter printing, 0.000035085, is the replay's figure
+    assert mazur.as_printed(replayed[-1], mazur.PUBLISHED["error after 10000 steps"]) == "0.000035085"

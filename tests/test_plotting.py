@@ -74,3 +74,26 @@ def test_a_smooth_curve_keeps_every_sample():
 
     for name in ("sigmoid", "tanh", "gelu", "silu", "softplus"):
         assert not np.any(np.isnan(break_at_jumps(get(name).grad(xs)))), name
+
+
+def test_training_history_plot_starts_at_step_zero_and_draws_each_output_with_its_target():
+    from course_utils import walkthrough
+    from course_utils.plotting import plot_training_history
+
+    _, history = walkthrough.train(walkthrough.seed_network(), 0.5, 20)
+    figure = Figure()
+    ax_error, ax_outputs = figure.subplots(1, 2)
+    plot_training_history(ax_error, ax_outputs, history, {"z1a": 0.1, "z2a": 0.99}, "Error")
+    assert ax_outputs.get_xlim() == (0.0, 20.0)  # no negative steps on the symlog axis
+    assert np.array_equal(ax_error.lines[0].get_ydata(), history["E_total"])
+    outputs = [line for line in ax_outputs.lines if line.get_label().startswith("z")]
+    assert [line.get_label() for line in outputs] == ["z1a (target 0.10)", "z2a (target 0.99)"]
+    assert ax_error.get_yscale() == "log" and ax_error.get_title() == "Error"
+
+
+def test_training_history_plot_names_a_missing_key():
+    from course_utils.plotting import plot_training_history
+
+    figure = Figure()
+    with pytest.raises(ValueError, match="history has no z2a"):
+        plot_training_history(*figure.subplots(1, 2), {"E_total": [1.0], "z1a": [0.5]}, {"z1a": 0.1, "z2a": 0.99}, "E")

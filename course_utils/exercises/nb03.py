@@ -60,6 +60,8 @@ q2 = NumberExercise(
         (max(act.fn(3.0) for act in ACTIVATIONS.values()),
          "that is the largest value f(3) (softplus's), not the largest slope. Use act.grad, not act.fn."),
         (3.0, "3 is the value f(3) of ReLU and its relatives, not a slope. Use act.grad, not act.fn."),
+        (ACTIVATIONS["gelu"].grad(3.0), "that is GELU's slope: steeper than 1, but not the steepest at x = 3. "
+                                        "Compare it with SiLU's."),
     ],
     rtol=1e-4,
 )
@@ -81,12 +83,14 @@ q3 = NumberExercise(
         "s = (1 + math.sqrt(1 - 0.04)) / 2; answer = math.log(s / (1 - s))  # about 4.585"
     ),
     mistakes=[
+        (4.58, "4.58 is the summary table's rounded value. Compute the point yourself, to at least three decimals: "
+               "solve σ(x)(1 − σ(x)) = 0.01."),
         (math.log(0.99 / 0.01), "that is where σ(x) itself reaches 0.99. The question is where the slope "
                                 "σ′(x) = σ(x)(1 − σ(x)) falls to 0.01."),
         (math.acosh(10.0), "that is where tanh saturates (tanh′ = 1 − tanh² = 0.01). The sigmoid's slope is "
                            "σ(1 − σ), and it saturates later."),
     ],
-    rtol=2e-3,
+    rtol=1e-4,
 )
 
 

@@ -25,6 +25,14 @@ q1 = NumberExercise(
         "answer = 2 * (a - 1) * a * (1 - a) * 2"
     ),
     mistakes=[
+        (single_neuron.walk(w=0.5, x=2.0, t=1.0)["dE/dw"], (
+            "that is the slope for z = 1, the value of part 1 (w = 0.5). At w = 1 the pre-activation is "
+            "z = w·x = 2: recompute a = σ(2) and every factor that uses it."
+        )),
+        (_neuron["dE/da"] * sigmoid.grad(_neuron["a"]) * _neuron["dz/dw"], (
+            "you evaluated the sigmoid's slope at a instead of at z. Either use sigmoid.grad(z) with z = 2, "
+            "or write it with the output: a(1 − a)."
+        )),
         (_neuron["dE/da"] * _neuron["dz/dw"], "you left out da/dz = a(1 − a), the sigmoid's slope: every unit on the path contributes its slope."),
         (_neuron["dE/da"] * _neuron["da/dz"], (
             "your answer is half the right one. Either you left out dz/dw = x = 2, or you used the slope of "
@@ -46,6 +54,10 @@ q2 = NumberExercise(
         (_g["dE/dw5"], "that is dE/dw5, which feeds z1. w6 feeds z2, so the first factors come from output 2 (z2a − t2)."),
         (_g["dE/dw7"], "that is dE/dw7 (y2a into z1). w6 connects y1a to z2."),
         ((_f["z2a"] - _p["t2"]) * _f["y1a"], "you left out dz2a/dz2 = z2a(1 − z2a), the output sigmoid's slope."),
+        ((_f["z2a"] - _p["t2"]) * sigmoid.grad(_f["z2a"]) * _f["y1a"], (
+            "sigmoid.grad(f['z2a']) is the slope at the output z2a, not at the pre-activation z2. "
+            "Use sigmoid.grad(f['z2']), or write the slope with the output: z2a(1 − z2a)."
+        )),
     ],
 )
 
@@ -58,6 +70,7 @@ q3 = NumberExercise(
         (_d["z1"], "that is only the path through z1. c2 is also added to z2: add δ of z2 too."),
         (_d["z2"], "that is only the path through z2. c2 is also added to z1: add δ of z1 too."),
         ((_d["z1"] + _d["z2"]) / 2, "a shared parameter's gradient is the sum over the units it feeds, not the average."),
+        (_g["dE/dc1"], "that is dE/dc1, the sum of the hidden deltas. c2 is the output bias: add the output deltas d['z1'] and d['z2']."),
     ],
 )
 
@@ -104,14 +117,18 @@ q4 = FunctionExercise(
     ],
 )
 
+#: The learning rate of exercise 5; the notebook's update table uses 0.5, so its answer is not printed there.
+STEP_LR = 0.1
+
 q5 = NumberExercise(
-    name="w5 after one gradient-descent step with η = 0.5",
-    expected=lambda: walkthrough.step(_p, 0.5)["w5"],
-    hint_text="w5⁺ = w5 − η·dE/dw5, with dE/dw5 from walkthrough.backward(p).",
-    solution_text="answer = p['w5'] - 0.5 * walkthrough.backward(p)['dE/dw5']",
+    name=f"w5 after one gradient-descent step with η = {STEP_LR}",
+    expected=lambda: walkthrough.step(_p, STEP_LR)["w5"],
+    hint_text=f"w5⁺ = w5 − η·dE/dw5, with η = {STEP_LR} and dE/dw5 from walkthrough.backward(p).",
+    solution_text=f"answer = p['w5'] - {STEP_LR} * walkthrough.backward(p)['dE/dw5']",
     mistakes=[
-        (_p["w5"] + 0.5 * _g["dE/dw5"], "you stepped uphill. The gradient points to where E grows: subtract η·dE/dw5."),
-        (_p["w5"] - _g["dE/dw5"], "you forgot the learning rate: the step is η·dE/dw5 with η = 0.5."),
+        (_p["w5"] + STEP_LR * _g["dE/dw5"], "you stepped uphill. The gradient points to where E grows: subtract η·dE/dw5."),
+        (_p["w5"] - _g["dE/dw5"], f"you forgot the learning rate: the step is η·dE/dw5 with η = {STEP_LR}."),
+        (walkthrough.step(_p, 0.5)["w5"], f"that is the step with η = 0.5, from the update table. This question uses η = {STEP_LR}."),
         (_g["dE/dw5"], "that is the gradient itself. The new weight is w5 − η·dE/dw5."),
     ],
 )
