@@ -35,8 +35,8 @@ class Value:
     def __init__(self, data, parents: tuple = (), local_grads: tuple = (), op: str = "", label: str = ""):
         self.data = _finite_float(data, "Value")
         self.grad = 0.0
-        self.parents = tuple(parents)
-        self.local_grads = tuple(float(g) for g in local_grads)
+        self.parents = _as_tuple(parents, "parents", "(v,)")
+        self.local_grads = tuple(float(g) for g in _as_tuple(local_grads, "local_grads", "(slope,)"))
         self.op = str(op)
         self.label = str(label)
         if not all(isinstance(parent, Value) for parent in self.parents):
@@ -224,7 +224,7 @@ def backward_along(root: Value, order: Iterable[Value], accumulate: bool = True)
 
 
 class OperationCounts(NamedTuple):
-    """Arithmetic done for one graph: forward values, local slopes, and the backward multiply-adds."""
+    """Arithmetic done for one graph: forward values, local slopes, and backward operations (a multiply and an add per edge)."""
 
     forward: int
     local_slopes: int
@@ -265,6 +265,14 @@ def _number_exponent(exponent) -> float:
     if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
         raise TypeError(f"the exponent of ** must be a real number such as 2 or 0.5, got {type(exponent).__name__}.")
     return _finite_float(exponent, "the exponent")
+
+
+def _as_tuple(items, what: str, example: str) -> tuple:
+    """A tuple or list as a tuple; a lone item is a clear TypeError (the usual slip: (v) without its comma)."""
+    if not isinstance(items, (tuple, list)):
+        raise TypeError(f"{what} must be a tuple with one entry per input, e.g. {what}={example} "
+                        f"(mind the comma), got {type(items).__name__}.")
+    return tuple(items)
 
 
 def _finite_float(x, what: str) -> float:

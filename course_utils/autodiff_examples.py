@@ -13,7 +13,7 @@ import numpy as np
 
 from .autodiff import Value, maximum
 from .calculus import central_difference
-from .walkthrough import NETWORK_KEYS, PARAMETERS
+from .walkthrough import NETWORK_KEYS, PARAMETERS, backward
 
 #: One example of each operation: its name, the operation, example inputs, and the rule its local slopes follow.
 LOCAL_RULES = [
@@ -88,6 +88,12 @@ def network_loss(p: dict, theta) -> float:
 def network_gradient_vector(p: dict, theta, sigmoid: Callable[[Value], Value] = Value.sigmoid) -> np.ndarray:
     """The engine's gradient at theta as a vector in PARAMETERS order, the shape gradcheck wants."""
     return np.array(list(network_gradients(_with_parameters(p, theta), sigmoid).values()))
+
+
+def hand_gradient_vector(p: dict, theta) -> np.ndarray:
+    """Notebook 04's hand-derived gradient (walkthrough.backward) at theta, in PARAMETERS order, for gradcheck."""
+    gradients = backward(_with_parameters(p, theta))
+    return np.array([gradients[f"dE/d{name}"] for name in PARAMETERS])
 
 
 def parameter_vector(p: dict) -> np.ndarray:

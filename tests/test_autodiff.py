@@ -192,6 +192,8 @@ def test_operation_counts_one_forward_op_per_node_and_a_multiply_add_per_edge():
     (lambda: Value(float("nan")), ValueError, "needs a finite number"),
     (lambda: Value(1.0, parents=(2.0,), local_grads=(1.0,)), TypeError, "parents must be Value nodes"),
     (lambda: Value(1.0, parents=(Value(2.0),)), ValueError, "one local slope per parent"),
+    (lambda: Value(1.0, parents=(Value(2.0),), local_grads=(0.5)), TypeError, "local_grads=\\(slope,\\) \\(mind the comma\\)"),
+    (lambda: Value(1.0, parents=(Value(2.0)), local_grads=(0.5,)), TypeError, "parents=\\(v,\\) \\(mind the comma\\)"),
     (lambda: topological_order(3.0), TypeError, "needs a Value"),
     (lambda: maximum(Value(1.0), "a"), TypeError, "two Values or plain numbers"),
 ])

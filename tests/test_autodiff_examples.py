@@ -7,7 +7,7 @@ import pytest
 from course_utils import walkthrough
 from course_utils.autodiff import Value
 from course_utils.autodiff_examples import (
-    LOCAL_RULES, local_slopes_both_ways,
+    LOCAL_RULES, hand_gradient_vector, local_slopes_both_ways,
     network_graph, network_gradient_vector, network_gradients, network_loss, neuron_graph, parameter_vector,
     routing_example,
 )
@@ -44,6 +44,20 @@ def test_a_sigmoid_that_forgets_one_minus_sigma_fails_the_check():
     result = gradcheck(lambda t: network_loss(p, t), lambda t: network_gradient_vector(p, t, buggy_sigmoid),
                        parameter_vector(p))
     assert not result.passed and result.max_relative_error > 0.1
+
+
+def test_the_hand_gradient_vector_is_the_walkthrough_gradient_at_theta_in_parameter_order():
+    p = walkthrough.seed_network()
+    theta = parameter_vector(p) + 0.1
+    moved = {**p, **dict(zip(walkthrough.PARAMETERS, theta))}
+    expected = [walkthrough.backward(moved)[f"dE/d{name}"] for name in walkthrough.PARAMETERS]
+    assert hand_gradient_vector(p, theta).tolist() == expected
+    assert hand_gradient_vector(p, theta).tolist() == network_gradient_vector(p, theta).tolist()
+
+
+def test_the_hand_gradient_vector_wants_ten_parameters():
+    with pytest.raises(ValueError, match="needs 10 numbers"):
+        hand_gradient_vector(walkthrough.seed_network(), [0.1])
 
 
 def test_the_network_dict_must_have_every_key():

@@ -69,3 +69,13 @@ def test_an_op_that_returns_ellipsis_or_raises_not_implemented_is_not_attempted(
 def test_a_broken_op_is_explained(op, message):
     feedback = nb05.q3.check(op)
     assert feedback.status == "incorrect" and message in repr(feedback)
+
+
+def test_a_new_op_that_passes_the_node_to_math_is_told_to_use_its_data():
+    feedback = nb05.q3.check(lambda v: Value(math.sin(v), parents=(v,), local_grads=(math.cos(v),)))
+    assert feedback.status == "incorrect" and "use v.data, not v" in repr(feedback)
+
+
+def test_a_new_op_whose_local_grads_lack_the_comma_is_told_so():
+    feedback = nb05.q3.check(lambda v: Value(math.sin(v.data), parents=(v,), local_grads=(math.cos(v.data))))
+    assert feedback.status == "incorrect" and "mind the comma" in repr(feedback)

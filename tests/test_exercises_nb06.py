@@ -81,4 +81,15 @@ def test_q4_names_the_slip(wrong, words):
 
 
 def test_q4_counts_a_unit_stuck_at_exactly_zero_as_dead():
-    assert nb06.q4.check(lambda Z: np.mean(np.all(np.asarray(Z) < 0, axis=0))).status == "incorrect"
+    feedback = nb06.q4.check(lambda Z: np.mean(np.all(np.asarray(Z) < 0, axis=0)))
+    assert feedback.status == "incorrect" and "stuck at exactly 0" in repr(feedback)
+
+
+@pytest.mark.parametrize("wrong, words", [
+    (lambda Z: np.mean(np.all(np.asarray(Z) <= 0, axis=1)), "per example (row)"),
+    (lambda Z: np.sum(np.all(np.asarray(Z) <= 0, axis=0)), "the number of dead units"),
+    (lambda Z: np.mean(np.any(np.asarray(Z) > 0, axis=0)), "alive"),
+])
+def test_q4_names_the_other_usual_slips(wrong, words):
+    feedback = nb06.q4.check(wrong)
+    assert feedback.status == "incorrect" and words in repr(feedback)

@@ -26,6 +26,7 @@ q1 = NumberExercise(
         (5.0, "5 is only what the left factor x sends back (x + y). The x inside the bracket sends x = 2 too: add it."),
         (2.0, "2 is only what the x inside the bracket sends back. The left factor x sends (x + y) = 5 too: add it."),
         (10.0, "10 is L itself, the value of the output. The question asks for its slope ∂L/∂x."),
+        (4.0, "4 = 2x is the slope of x·x. Here the bracket is x + y: the left factor x sends back x + y = 5, not x."),
     ],
 )
 
@@ -75,7 +76,8 @@ class NewOpExercise:
         except NotImplementedError:
             return Feedback(NOT_ATTEMPTED, f"{self.name}: replace the `raise NotImplementedError` with your code.")
         except Exception as error:  # a learner's bug is feedback, not a traceback
-            return Feedback(INCORRECT, f"{self.name}: at x = {x:g} it raised {type(error).__name__}: {error}")
+            advice = " math functions need the node's number: use v.data, not v." if "Value" in str(error) else ""
+            return Feedback(INCORRECT, f"{self.name}: at x = {x:g} it raised {type(error).__name__}: {error}{advice}")
         if is_stub(out):
             return Feedback(NOT_ATTEMPTED, f"{self.name}: your function returns ... still; return a Value.")
         if not isinstance(out, Value):

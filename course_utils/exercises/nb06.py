@@ -44,8 +44,24 @@ def _negative_entry_fraction(Z) -> float:
     return float(np.mean(np.asarray(Z, dtype=float) <= 0))
 
 
+def _strictly_negative_fraction(Z) -> float:
+    return float(np.mean(np.all(np.asarray(Z, dtype=float) < 0, axis=0)))
+
+
+def _dead_example_fraction(Z) -> float:
+    return float(np.mean(np.all(np.asarray(Z, dtype=float) <= 0, axis=1)))
+
+
+def _dead_unit_count(Z) -> float:
+    return float(np.sum(np.all(np.asarray(Z, dtype=float) <= 0, axis=0)))
+
+
+def _alive_fraction(Z) -> float:
+    return 1.0 - _dead_fraction(Z)
+
+
 _Z_CASES = [
-    (np.array([[1.0, -2.0, 0.5], [-1.0, -0.5, 2.0]]),),
+    (np.array([[1.0, -2.0, 0.5, 3.0], [-1.0, -0.5, 2.0, 1.0]]),),
     (np.array([[-1.0, -2.0, -0.5, 3.0], [-1.0, -0.5, 2.0, 1.0], [-3.0, -1.0, 0.0, 2.0]]),),
     (np.array([[0.0, 0.0], [0.0, 0.0]]),),
 ]
@@ -107,5 +123,9 @@ q4 = FunctionExercise(
     mistakes=[
         (_sometimes_negative_fraction, "you counted units that are ≤ 0 for SOME example. Those still pass a gradient on the other examples; dead means ≤ 0 for all of them."),
         (_negative_entry_fraction, "you counted entries, not units. Decide per column (axis=0) first, then take the share of columns."),
+        (_strictly_negative_fraction, "a unit stuck at exactly 0 is dead too: ReLU′(0) = 0 in this course, so test Z <= 0, not Z < 0."),
+        (_dead_example_fraction, "you decided per example (row). Dead is a property of a unit: look down each column, axis=0."),
+        (_dead_unit_count, "that is the number of dead units. The question asks for their share: take the mean, not the sum."),
+        (_alive_fraction, "that is the share of units that are alive. Dead is the rest: 1 minus your answer."),
     ],
 )
