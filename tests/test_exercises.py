@@ -147,3 +147,27 @@ def test_near_miss_stays_silent_for_a_zero_answer_or_a_far_answer():
 def test_the_start_here_exercise_names_the_slope_where_the_explorer_starts():
     for read_off in (0.19661193324148185, 0.1966):  # the full value and the readout's four digits
         assert "Drag the slider to x = 0" in start_here_q1.check(read_off).message
+
+
+def test_function_feedback_shows_matrix_inputs_on_one_line_before_the_message():
+    question = FunctionExercise(
+        name="transpose", reference=lambda M: M.T, test_inputs=[(np.array([[1.0, 2.0], [3.0, 4.0]]),)],
+        hint_text="h", solution_text="s", mistakes=[(lambda M: M, "that is M itself.")],
+    )
+    message = question.check(lambda M: M).message
+    assert "\n" not in message
+    assert "for the input [[1, 2], [3, 4]]: that is M itself." in message
+
+
+def test_an_if_on_a_whole_array_is_pointed_to_np_where():
+    question = FunctionExercise(
+        name="relu slope", reference=lambda x: np.where(x > 0, 1.0, 0.0), test_inputs=[(np.array([-1.0, 2.0]),)],
+        hint_text="h", solution_text="s",
+    )
+    feedback = question.check(lambda x: 1.0 if x > 0 else 0.0)
+    assert feedback.status == INCORRECT and "use np.where(" in feedback.message
+
+
+def test_other_crashes_get_no_np_where_note(square_question):
+    feedback = square_question.check(lambda x: x.undefined_attribute)
+    assert "np.where" not in feedback.message

@@ -153,10 +153,10 @@ class FunctionExercise:
             except NotImplementedError:
                 return Feedback(NOT_ATTEMPTED, f"{self.name}: replace the `raise NotImplementedError` with your code.")
             except Exception as error:  # a learner's bug is feedback, not a traceback
-                return Feedback(
-                    INCORRECT,
-                    f"{self.name}: calling it with {_show_args(args)} raised {type(error).__name__}: {error}",
-                )
+                message = f"{self.name}: calling it with {_show_args(args)} raised {type(error).__name__}: {error}"
+                if "truth value of an array" in str(error):
+                    message += _ARRAY_IF_NOTE
+                return Feedback(INCORRECT, message)
             if is_stub(got):
                 return Feedback(NOT_ATTEMPTED, f"{self.name}: your function returns nothing yet; add a return statement.")
             feedback = self._compare(args, got)
@@ -176,7 +176,7 @@ class FunctionExercise:
         slip = diagnose(value, expected, wrong_values, self.rtol, self.atol)
         if slip is None and value.shape != expected.shape:
             slip = f"it returned shape {value.shape}, expected {expected.shape}."
-        where = f"for {_show_args(args)}"
+        where = f"for the input {_show_args(args)}:"
         return Feedback(INCORRECT, f"{self.name}: {where} {slip or f'it returned {_show_value(value)}, expected {_show_value(expected)}.'}")
 
     def hint(self) -> Text:
@@ -186,8 +186,19 @@ class FunctionExercise:
         return Text("Solution", self.solution_text)
 
 
+#: Added when a learner's `if x > 0:` meets a whole array, numpy's most puzzling error for a beginner.
+_ARRAY_IF_NOTE = (
+    ". An `if` (or `and`/`or`) cannot decide for a whole array at once; "
+    "use np.where(condition, value_if_true, value_if_false) to choose elementwise."
+)
+
+
 def _show_value(value: np.ndarray) -> str:
-    return f"{float(value):.6g}" if value.ndim == 0 else np.array2string(value, precision=6)
+    """One line per value, even for a matrix, so feedback reads as one sentence."""
+    if value.ndim == 0:
+        return f"{float(value):.6g}"
+    text = np.array2string(value, separator=", ", formatter={"float_kind": lambda v: f"{v:.6g}"})
+    return " ".join(text.split())
 
 
 def _show_args(args: tuple) -> str:
