@@ -4,10 +4,12 @@ nbval proves that cells run; this proves what a learner sees. For each notebook 
 (discovered, no list to maintain) the test runs all cells, then moves every slider of every
 explorer by keyboard and by mouse, and checks that the slider's new value appears in the
 explorer's readout and that its figure redraws (a menu's new entry must change one of them);
-no widget may fail to display and the page may log no error. Screenshots of the explorers are saved to the folder a failure names.
+no widget may fail to display and the page may log no error. Screenshots of the explorers
+go to tests/browser/screenshots/<notebook>/, the folder a failure names.
 """
 from __future__ import annotations
 
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +21,8 @@ pytestmark = pytest.mark.browser
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+#: Git ignores this folder; CI keeps it as an artifact when the browser test fails.
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 
 
 @contextmanager
@@ -32,8 +36,10 @@ def evidence_on_failure(notebook: NotebookPage, folder: Path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_and_every_slider_moves_its_explorer(path, lab, page, tmp_path_factory):
-    folder = tmp_path_factory.mktemp(f"screenshots-{path.stem}", numbered=True)
+def test_notebook_runs_and_every_slider_moves_its_explorer(path, lab, page):
+    folder = SCREENSHOTS / path.stem
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     notebook = NotebookPage(page, folder)
     with evidence_on_failure(notebook, folder):
         notebook.open(lab.notebook_url(f"notebooks/{path.name}"))
