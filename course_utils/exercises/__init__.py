@@ -105,6 +105,8 @@ class NumberExercise:
         """Compare the learner's answer with the computed one and say what is wrong."""
         if is_stub(answer):
             return Feedback(NOT_ATTEMPTED, f"{self.name}: replace the ... with your answer, then run the cell again.")
+        if isinstance(answer, (str, bytes)):
+            return Feedback(INCORRECT, f"{self.name}: expected a number, got the text {answer!r}; remove the quotes.")
         try:
             value = np.asarray(answer, dtype=float)
         except (TypeError, ValueError):
@@ -119,7 +121,7 @@ class NumberExercise:
         if _close(value, expected, self.rtol, self.atol):
             return Feedback(CORRECT, f"{self.name}.")
         slip = diagnose(value, expected, self.mistakes, self.rtol, self.atol) or near_miss(value, expected)
-        return Feedback(INCORRECT, f"{self.name}: {slip or 'that is not the value we get. Try the hint: q.hint()'}")
+        return Feedback(INCORRECT, f"{self.name}: {slip or 'that is not the value we get. For a hint, remove the # before .hint() in the cell below.'}")
 
     def hint(self) -> Text:
         return Text("Hint", self.hint_text)
