@@ -11,7 +11,6 @@ from pathlib import Path
 
 KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-MINUS = "\u2212"
 KERNEL_READY_TIMEOUT_MS = 90_000
 RUN_ALL_TIMEOUT_MS = 180_000
 SLIDER_TIMEOUT_MS = 20_000
