@@ -1,9 +1,10 @@
 """Runs inside a notebook's kernel, after its last cell: the cost of one slider update of every explorer it made.
 
-Three medians per explorer, in milliseconds:
-- update: set a slider's value and return, by which time the callback has moved the artists and
-  rewritten the readout (what the learner's drag costs the kernel; ipympl then asks for a redraw);
-- update + redraw: the same plus the redraw the browser asks for (render, PNG diff, send);
+Three medians per explorer, in milliseconds, with the explorer in the state JupyterLab leaves it
+in (drawn once, its browser side connected, a full redraw it asks for served at once):
+- callback: the explorer's ``update`` alone: move the artists, rewrite the readout;
+- step: set a slider's value and return, by which time the callback has run, the moving artists
+  are blitted onto the saved background and the PNG of the changed pixels is ready to send;
 - re-plot: what ``interact`` with the inline backend would do for the same step: a new figure,
   the explorer's own ``build`` and ``update`` on it, and a PNG rendered as the inline backend renders it.
 """
@@ -64,26 +65,28 @@ def full_replot(explorer: Explorer) -> None:
     print_figure(figure, "png")
 
 
+def as_shown_in_the_browser(explorer: Explorer) -> None:
+    """Drawn once, its browser side connected, and each new picture asked for at once (the browser's "draw")."""
+    explorer.canvas.syncing_data_url = False
+    explorer.canvas.draw()
+    explorer.canvas.draw_idle = lambda: explorer.canvas.handle_event({"type": "draw"})
+
+
 def measure_explorer(explorer: Explorer, repeats: int) -> dict:
     """The three medians for one explorer, over all its sliders."""
+    as_shown_in_the_browser(explorer)
     steps = [toggler(slider) for slider in sliders_of(explorer).values()]
 
-    def update():
+    def every_slider_once():
         for step in steps:
             step()
 
-    def update_and_redraw():
-        for step in steps:
-            step()
-            explorer.canvas.draw()
-
-    per_slider = len(steps)
     row = {
         "explorer": type(explorer).__name__,
         "title": explorer.title,
         "sliders": list(sliders_of(explorer)),
-        "update_ms": median_ms(update, repeats, warmup=2) / per_slider,
-        "update_redraw_ms": median_ms(update_and_redraw, max(repeats // 2, 3), warmup=2) / per_slider,
+        "callback_ms": median_ms(explorer.update, repeats, warmup=2),
+        "step_ms": median_ms(every_slider_once, repeats, warmup=2) / len(steps),
     }
     # Last, because build() on a new figure re-points the explorer's artists at that figure.
     row["replot_ms"] = median_ms(lambda: full_replot(explorer), max(repeats // 4, 3), warmup=1)

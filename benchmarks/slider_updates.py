@@ -25,8 +25,8 @@ class ExplorerCost:
     notebook: str
     explorer: str
     sliders: list[str]
-    update_ms: float
-    update_redraw_ms: float
+    callback_ms: float
+    step_ms: float
     replot_ms: float
 
 
@@ -48,7 +48,7 @@ def measure_notebook(path: Path, repeats: int) -> list[ExplorerCost]:
     rows = json.loads(printed.strip().splitlines()[-1])
     return [
         ExplorerCost(path.stem, f"{row['explorer']} ({row['title']})", row["sliders"],
-                     row["update_ms"], row["update_redraw_ms"], row["replot_ms"])
+                     row["callback_ms"], row["step_ms"], row["replot_ms"])
         for row in rows
     ]
 

@@ -249,8 +249,11 @@ def draw_graph(ax, root, title: str) -> dict:
     return artists
 
 
-def update_graph(artists: dict, root) -> None:
-    """Write root's current values and gradients into a graph drawn by draw_graph (same shape of graph)."""
+def update_graph(artists: dict, root) -> bool:
+    """Write root's current values and gradients into a graph drawn by draw_graph (same shape of graph).
+
+    Returns whether any edge changed between carrying gradient and not (its arrow's look changed).
+    """
     order = topological_order(root)
     if [node.op for node in order] != [node.op for node in artists["nodes"]]:
         raise ValueError("update_graph needs a graph of the same shape as the one drawn; draw the new graph instead.")
@@ -258,10 +261,13 @@ def update_graph(artists: dict, root) -> None:
         value_text.set_text(f"value {format_number(node.data)}")
         grad_text.set_text(f"grad {format_number(node.grad)}")
     index = {id(old): new for old, new in zip(artists["nodes"], order)}
+    changed = False
     for old_node, slot, arrow in artists["edges"]:
         flowing = index[id(old_node)].local_grads[slot] != 0
+        changed |= arrow.get_alpha() != (1.0 if flowing else 0.2)
         arrow.set_alpha(1.0 if flowing else 0.2)
         arrow.set_linestyle("-" if flowing else "--")
+    return changed
 
 
 def _node_title(node) -> str:

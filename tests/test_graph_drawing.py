@@ -67,11 +67,18 @@ def test_update_rewrites_the_same_texts_without_adding_artists(drawn):
     texts_before, patches_before = list(ax.texts), list(ax.patches)
     new_root = routing_example(-1.0, 1.5, 0.2)
     new_root.backward()
-    update_graph(artists, new_root)
+    assert update_graph(artists, new_root), "the max's winner changed, so two arrows changed their look"
     assert list(ax.texts) == texts_before and list(ax.patches) == patches_before
     assert artists["values"][-1].get_text() == f"value {format_number(new_root.data)}"
     faint = [(node.op, slot) for node, slot, arrow in artists["edges"] if arrow.get_alpha() < 1]
     assert faint == [("max", 1)]  # now y = 1.5 wins
+
+
+def test_update_reports_no_edge_change_when_the_same_inputs_win(drawn):
+    _, _, artists = drawn
+    new_root = routing_example(1.1, -0.5, 0.3)
+    new_root.backward()
+    assert not update_graph(artists, new_root)
 
 
 def test_update_refuses_a_graph_of_another_shape(drawn):

@@ -87,6 +87,7 @@ class ActivationComparisonExplorer(Explorer):
             self.ax, act.fn, act.grad, self.x_slider.value, self.x_range, name="f"))
         self.ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
         label_axes(self.ax, "", "x (pre-activation)", "f(x) and f′(x)")
+        self.moving = [self.artists["tangent"], self.artists["point"]]
 
     def _show_curves(self, act: activations.Activation) -> None:
         """Give the existing curves, shading, title and y-range the new activation's data."""
@@ -97,6 +98,7 @@ class ActivationComparisonExplorer(Explorer):
         move_shading(self.artists["saturated"], self.xs, saturation_mask(act, self.xs))
         fixed_ylim(self.ax, np.concatenate([values, slopes]))
         self.ax.set_title(f"{display_name(act)}: value, slope and tangent at x")
+        self.redraw_everything()
 
     def update(self) -> None:
         act = self.activation()

@@ -39,10 +39,12 @@ class AutodiffGraphExplorer(Explorer):
 
     def build(self, figure: Figure) -> None:
         self.artists = draw_graph(figure.add_subplot(), self.root, "L = tanh(x·y + max(y, z)): value and ∂L/∂node")
+        self.moving = [*self.artists["values"], *self.artists["grads"]]  # arrows change look rarely: full redraw then
 
     def update(self) -> None:
         self.root = self.graph()
-        update_graph(self.artists, self.root)
+        if update_graph(self.artists, self.root):
+            self.redraw_everything()
         leaves = {node.label: node for node in topological_order(self.root) if not node.parents}
         x, y, z = leaves["x"], leaves["y"], leaves["z"]
         self.readout.value = (

@@ -1,9 +1,13 @@
 """The base of every slider explorer: a persistent ipympl canvas whose artists move when a slider moves.
 
-A slider update never re-plots: the callback moves a few artists with ``set_data``
-and asks the canvas to redraw when the browser is ready (``draw_idle``), which costs
-well under a millisecond in the kernel. Where no kernel runs (GitHub, nbviewer, an
-HTML export) the explorer shows a static PNG of its figure instead.
+A slider update never re-plots: the callback moves a few artists with ``set_data`` and
+tells the browser a new picture is ready (``draw_idle``). When the browser asks for it,
+those "moving" artists are redrawn alone on top of a saved picture of everything else
+(blitting), so a step renders a handful of lines instead of the axes, ticks and labels,
+and only the changed pixels travel. The browser asks only when it has shown the previous
+picture, so fast drags never pile up. Anything else that changes (limits, titles, whole
+curves) gets one full redraw instead. Where no kernel runs
+(GitHub, nbviewer, an HTML export) the explorer shows a static PNG of its figure.
 """
 from __future__ import annotations
 
@@ -58,7 +62,11 @@ def figure_png(figure: Figure) -> str:
 
 
 class Explorer(widgets.VBox):
-    """Controls, a readout line and a figure; subclasses draw once in ``build`` and move artists in ``update``."""
+    """Controls, a readout line and a figure; subclasses draw once in ``build`` and move artists in ``update``.
+
+    ``build`` lists the artists that ``update`` changes in ``self.moving``; they are blitted
+    on each step. An ``update`` that changes anything else calls ``self.redraw_everything()``.
+    """
 
     title = "explorer"
 
@@ -67,24 +75,69 @@ class Explorer(widgets.VBox):
         self.canvas = new_canvas(self.figure)
         self.readout = widgets.HTML()
         self.controls = list(controls)
+        self.moving: list = []
+        self._background, self._background_size = None, None
+        self._full_redraw_due = False
         self.build(self.figure)
+        for artist in self.moving:
+            artist.set_animated(True)  # left out of full draws; drawn on top of the saved background
+        self.canvas.handle_draw = self._answer_draw_request  # what the browser's "draw" message runs
+        self.canvas.mpl_connect("draw_event", self._on_full_draw)
+        self.canvas.mpl_connect("resize_event", self._forget_background)
         for control in self.controls:
             control.observe(self._on_change, names="value")
         super().__init__([widgets.HBox(self.controls), self.readout, self.canvas])
         self.refresh()
 
     def build(self, figure: Figure) -> None:
-        """Draw the figure once, keeping references to the artists update() will move."""
+        """Draw the figure once, keeping references to the artists update() will move (in self.moving)."""
         raise NotImplementedError
 
     def update(self) -> None:
         """Move artists and rewrite the readout for the current control values."""
         raise NotImplementedError
 
+    def redraw_everything(self) -> None:
+        """Ask for a full redraw after this update: it changed more than the moving artists."""
+        self._full_redraw_due = True
+
     def refresh(self) -> None:
-        """Bring artists and readout up to date and schedule one redraw of the canvas."""
+        """Bring artists and readout up to date and tell the browser a new picture is ready."""
         self.update()
         self.canvas.draw_idle()
+
+    def _answer_draw_request(self, event) -> None:
+        """The browser asks for the picture: blit the moving artists, or redraw everything when due."""
+        if self._full_redraw_due or not self.moving or not self._background_fits():
+            self.canvas.draw()
+            return
+        self.canvas.restore_region(self._background)
+        self._draw_moving()
+        self.canvas.blit(self.figure.bbox)
+
+    def _background_fits(self) -> bool:
+        """A saved background exists and still has the canvas's size (the browser can change its dpi)."""
+        return self._background is not None and self._background_size == self._canvas_size()
+
+    def _canvas_size(self) -> tuple[int, int]:
+        return self.canvas.get_width_height(physical=True)
+
+    def _draw_moving(self) -> None:
+        for artist in self.moving:
+            self.figure.draw_artist(artist)
+
+    def _on_full_draw(self, event) -> None:
+        """After each full draw: save the picture without the moving artists, then draw them on it."""
+        if self.canvas.is_saving():  # a PNG export draws everything at its own size: nothing to keep
+            self._background = None
+            return
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._background_size = self._canvas_size()
+        self._full_redraw_due = False
+        self._draw_moving()
+
+    def _forget_background(self, event) -> None:
+        self._background = None
 
     def _on_change(self, change) -> None:
         self.refresh()

@@ -48,6 +48,7 @@ class ChainExplorer(Explorer):
         bar_ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
         fixed_ylim(bar_ax, np.concatenate([link_slopes(self.links, xs).ravel(), self.slope(xs), [0.0]]))
         label_axes(bar_ax, "Local slopes and their product", "link", "slope")
+        self.moving = [self.artists["tangent"], self.artists["point"], *self.bars]
 
     def update(self) -> None:
         x = self.x_slider.value

@@ -71,6 +71,7 @@ class DescentExplorer(Explorer):
         self.artists["tangent"].set_label("tangent at $w$")
         ax.legend(loc="upper right")
         label_axes(ax, "One neuron's error: step against the slope", "weight w", "error E(w)")
+        self.moving = [self.artists[name] for name in ("tangent", "point", "trail", "next", "arrow")]
 
     def update(self) -> None:
         w, eta = self.w_slider.value, self.eta_slider.value

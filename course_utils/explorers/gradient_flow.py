@@ -62,6 +62,7 @@ class GradientFlowExplorer(Explorer):
         ax.legend(loc="lower right")
         label_axes(ax, "Gradient norm of each layer's weights", "layer l (1 = next to the input)",
                    r"$\|\partial L / \partial W_l\|$")
+        self.moving = [self.line, self.above, self.below]
 
     def update(self) -> None:
         norms = self.norms()

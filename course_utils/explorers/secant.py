@@ -49,6 +49,7 @@ class SecantExplorer(Explorer):
         fixed_ylim(ax, ys)
         ax.legend(loc="upper left")
         label_axes(ax, "The secant turns into the tangent as h → 0", "x", "f(x)")
+        self.moving = [self.tangent, self.secant, self.run_rise, self.points]
 
     def update(self) -> None:
         x, h = self.x_slider.value, self.h_slider.value

@@ -41,6 +41,7 @@ class StepSizeExplorer(Explorer):
             method: ax.plot([], [], "o", color=METHOD_COLORS[method], markersize=8, markeredgecolor="black", zorder=5)[0]
             for method in step_size.METHODS
         }
+        self.moving = [self.h_line, *self.markers.values()]
 
     def update(self) -> None:
         h = self.h_slider.value

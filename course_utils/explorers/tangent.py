@@ -36,6 +36,7 @@ class TangentExplorer(Explorer):
         fixed_ylim(ax, np.concatenate([act.fn(xs), act.grad(xs)]))
         ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
         label_axes(ax, f"{act.name}: value and slope at x", "x (pre-activation)", "output")
+        self.moving = [self.artists["tangent"], self.artists["point"]]
 
     def update(self) -> None:
         act = self.activation

@@ -62,6 +62,7 @@ window.__explorerTest = {
     };
   },
   blank(canvas) {
+    if (!canvas.width || !canvas.height) return true;  // not laid out yet: nothing drawn
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return false;
     return true;

@@ -1,0 +1,126 @@
+"""A slider step redraws only the moving artists on a saved background, and the picture is the one a full redraw gives."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from course_utils.chains import activation_link, affine_link
+from course_utils.explorers import (
+    activation_comparison_explorer,
+    autodiff_graph_explorer,
+    chain_explorer,
+    descent_explorer,
+    gradient_flow_explorer,
+    secant_explorer,
+    step_size_explorer,
+    tangent_explorer,
+)
+
+FACTORIES = {
+    "tangent": lambda: tangent_explorer("sigmoid"),
+    "secant": secant_explorer,
+    "step_size": step_size_explorer,
+    "chain": lambda: chain_explorer([affine_link(1.5, -0.5), activation_link("tanh")]),
+    "descent": descent_explorer,
+    "autodiff_graph": autodiff_graph_explorer,
+    "gradient_flow": gradient_flow_explorer,
+    "activation_comparison": activation_comparison_explorer,
+}
+
+
+def _pixels(explorer) -> np.ndarray:
+    return np.asarray(explorer.canvas.get_renderer().buffer_rgba()).copy()
+
+
+def _nudge(slider) -> None:
+    slider.value = slider.value + slider.step if slider.value + slider.step <= slider.max else slider.value - slider.step
+
+
+def _full_draws(explorer) -> list:
+    draws = []
+    explorer.canvas.mpl_connect("draw_event", draws.append)
+    return draws
+
+
+def _browser_answers(explorer) -> None:
+    """Answer every "a new picture is ready" at once with the browser's "draw" request."""
+    explorer.canvas.draw_idle = lambda: explorer.canvas.handle_event({"type": "draw"})
+
+
+@pytest.fixture(params=sorted(FACTORIES))
+def shown(request):
+    """An explorer after its first full draw, with a browser that asks for every new picture."""
+    explorer = FACTORIES[request.param]()
+    explorer.canvas.draw()
+    _browser_answers(explorer)
+    return explorer
+
+
+def test_every_explorer_names_the_artists_it_moves(shown):
+    assert shown.moving, "an explorer without moving artists redraws the whole figure on every step"
+    assert all(artist.get_animated() for artist in shown.moving)
+
+
+def test_a_slider_step_shows_what_a_full_redraw_shows(shown):
+    for name, slider in vars(shown).items():
+        if name.endswith("_slider") and not slider.disabled:
+            before = _pixels(shown)
+            _nudge(slider)
+            after_step = _pixels(shown)
+            assert not np.array_equal(before, after_step), f"moving {name} changed no pixel"
+            shown.canvas.draw()
+            np.testing.assert_array_equal(after_step, _pixels(shown))
+
+
+def test_a_slider_that_only_moves_artists_is_blitted_not_redrawn(shown):
+    full_draws = _full_draws(shown)
+    for name, slider in vars(shown).items():
+        if name.endswith("_slider") and name != "alpha_slider":  # α reshapes the curves: one full redraw
+            before = _pixels(shown)
+            _nudge(slider)
+            assert not np.array_equal(before, _pixels(shown)), f"{name}: the step was not drawn"
+    assert full_draws == []
+
+
+def test_a_step_sends_no_picture_until_the_browser_asks():
+    explorer = tangent_explorer("sigmoid")
+    explorer.canvas.draw()
+    requests = []
+    explorer.canvas.draw_idle = lambda: requests.append("ready")
+    before = _pixels(explorer)
+    explorer.x_slider.value = -2.0
+    assert requests == ["ready"] and np.array_equal(before, _pixels(explorer))
+    explorer.canvas.handle_event({"type": "draw"})
+    assert not np.array_equal(before, _pixels(explorer))
+
+
+def test_before_the_first_draw_the_browser_gets_a_full_redraw():
+    explorer = tangent_explorer("tanh")
+    full_draws = _full_draws(explorer)
+    _browser_answers(explorer)
+    explorer.x_slider.value = 0.5
+    assert len(full_draws) == 1 and "x = 0.50" in explorer.readout.value
+
+
+def test_switching_the_activation_redraws_everything_once():
+    explorer = activation_comparison_explorer("leaky_relu")
+    explorer.canvas.draw()
+    _browser_answers(explorer)
+    full_draws = _full_draws(explorer)
+    explorer.activation_menu.value = "sigmoid"
+    assert len(full_draws) == 1
+    explorer.x_slider.value = 0.5
+    assert len(full_draws) == 1, "moving x afterwards is a blit again"
+
+
+def test_the_static_picture_still_shows_the_moving_artists():
+    explorer = tangent_explorer("sigmoid", x=2.0)
+    explorer.canvas.draw()
+    hidden = tangent_explorer("sigmoid", x=2.0)
+    for artist in hidden.moving:
+        artist.set_visible(False)
+    assert explorer._repr_mimebundle_()["image/png"] != hidden._repr_mimebundle_()["image/png"]
+    full_draws = _full_draws(explorer)
+    _browser_answers(explorer)
+    explorer.x_slider.value = 1.0  # the export left no stale background behind: this step redraws in full
+    assert len(full_draws) == 1
