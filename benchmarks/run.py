@@ -40,15 +40,16 @@ def notebooks_section(repeats: int) -> str:
 def sliders_section(repeats: int) -> str:
     costs, failures = slider_updates.measure(notebook_runs.course_notebooks(), repeats)
     rows = [
-        [cost.notebook, cost.explorer, ", ".join(cost.sliders), f"{cost.callback_ms:.2f}", f"{cost.step_ms:.1f}",
-         f"{cost.replot_ms:.1f}", ratio(cost.replot_ms, cost.step_ms)]
+        [cost.notebook, cost.explorer, ", ".join(cost.sliders), f"{cost.callback_ms:.2f}",
+         ", ".join(f"{step:.1f}" for step in cost.step_ms), f"{cost.replot_ms:.1f}",
+         ", ".join(ratio(cost.replot_ms, step) for step in cost.step_ms)]
         for cost in costs
     ]
     notes = "".join(f"\n- {failure}" for failure in failures)
     return (
         "## One slider step per explorer\n\nIn the notebook's own kernel after it ran, milliseconds per slider step "
         f"(medians of {repeats} steps), with the explorer as JupyterLab leaves it: drawn once, its browser side "
-        "connected. *callback*: the explorer's `update` (move artists, rewrite the readout). *step*: set a slider; "
+        "connected. *callback*: the explorer's `update` (move artists, rewrite the readout). *step*: set a slider (one median per slider, in the order listed); "
         "the callback runs, the moving artists are blitted onto the saved background and the PNG of the changed "
         "pixels is made, ready to send (a full redraw, when an explorer asks for one, is included). *re-plot*: what "
         "`interact` with the inline backend does instead: a new figure, the explorer's own `build` and `update`, and "

@@ -3,7 +3,7 @@
 Three medians per explorer, in milliseconds, with the explorer in the state JupyterLab leaves it
 in (drawn once, its browser side connected, a full redraw it asks for served at once):
 - callback: the explorer's ``update`` alone: move the artists, rewrite the readout;
-- step: set a slider's value and return, by which time the callback has run, the moving artists
+- step (one median per slider): set a slider's value and return, by which time the callback has run, the moving artists
   are blitted onto the saved background and the PNG of the changed pixels is ready to send;
 - re-plot: what ``interact`` with the inline backend would do for the same step: a new figure,
   the explorer's own ``build`` and ``update`` on it, and a PNG rendered as the inline backend renders it.
@@ -75,18 +75,12 @@ def as_shown_in_the_browser(explorer: Explorer) -> None:
 def measure_explorer(explorer: Explorer, repeats: int) -> dict:
     """The three medians for one explorer, over all its sliders."""
     as_shown_in_the_browser(explorer)
-    steps = [toggler(slider) for slider in sliders_of(explorer).values()]
-
-    def every_slider_once():
-        for step in steps:
-            step()
-
     row = {
         "explorer": type(explorer).__name__,
         "title": explorer.title,
         "sliders": list(sliders_of(explorer)),
         "callback_ms": median_ms(explorer.update, repeats, warmup=2),
-        "step_ms": median_ms(every_slider_once, repeats, warmup=2) / len(steps),
+        "step_ms": [median_ms(toggler(slider), repeats, warmup=2) for slider in sliders_of(explorer).values()],
     }
     # Last, because build() on a new figure re-points the explorer's artists at that figure.
     row["replot_ms"] = median_ms(lambda: full_replot(explorer), max(repeats // 4, 3), warmup=1)

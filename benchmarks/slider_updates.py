@@ -26,7 +26,7 @@ class ExplorerCost:
     explorer: str
     sliders: list[str]
     callback_ms: float
-    step_ms: float
+    step_ms: list[float]
     replot_ms: float
 
 
