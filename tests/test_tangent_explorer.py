@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from course_utils import activations
-from course_utils.explorers import tangent_explorer
+from course_utils.explorers import figure_png, tangent_explorer
 from course_utils.formatting import MINUS
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -75,3 +75,12 @@ def test_every_activation_gets_an_explorer_with_finite_axes():
     for name in activations.ACTIVATIONS:
         ax = tangent_explorer(name).figure.axes[0]
         assert np.all(np.isfinite(ax.get_ylim()))
+
+
+def test_the_still_picture_carries_the_readout_as_a_caption():
+    from course_utils.explorers.base import readout_text
+
+    explorer = tangent_explorer("sigmoid", x=1.0)
+    assert readout_text(explorer.readout.value) == "x = 1.00 \xa0|\xa0 f(x) = 0.7311 \xa0|\xa0 f′(x) = 0.1966"
+    assert figure_png(explorer.figure, caption="x = 1.00") != figure_png(explorer.figure, caption="x = 2.00")
+    assert explorer.figure.texts == [], "the caption is drawn for the picture only, not left on the figure"

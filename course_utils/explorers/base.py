@@ -12,7 +12,9 @@ curves) gets one full redraw instead. Where no kernel runs
 from __future__ import annotations
 
 import base64
+import html
 import io
+import re
 import itertools
 
 import ipywidgets as widgets
@@ -54,11 +56,23 @@ def new_canvas(figure: Figure):
     return canvas
 
 
-def figure_png(figure: Figure) -> str:
-    """The figure as a base64 PNG, the picture shown where widgets cannot run."""
+def figure_png(figure: Figure, caption: str = "") -> str:
+    """The figure as a base64 PNG, with an optional caption line under it: the picture shown where widgets cannot run."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    if not caption:
+        figure.savefig(buffer, format="png")
+    else:
+        text = figure.text(0.01, 0.0, caption, ha="left", va="top", fontsize=9, color="#333333")
+        try:
+            figure.savefig(buffer, format="png", bbox_inches="tight", bbox_extra_artists=[text])
+        finally:
+            text.remove()
     return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def readout_text(readout_html: str) -> str:
+    """A readout's HTML as plain text (tags dropped, entities decoded), for the still picture's caption."""
+    return html.unescape(re.sub(r"<[^>]+>", "", readout_html))
 
 
 class Explorer(widgets.VBox):
@@ -145,7 +159,7 @@ class Explorer(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = f"{self.title} (interactive: drag the sliders in JupyterLab)"
-        bundle["image/png"] = figure_png(self.figure)
+        bundle["image/png"] = figure_png(self.figure, caption=readout_text(self.readout.value))
         return bundle
 
 
