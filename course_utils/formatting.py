@@ -41,3 +41,30 @@ def format_loss(value: float) -> str:
     """A loss with four decimals, switching to 3.51e-05 style below 0.001 so a small loss never reads as 0.0000."""
     value = float(value)
     return f"{value:.4f}" if value == 0 or abs(value) >= 1e-3 or not math.isfinite(value) else f"{value:.2e}"
+
+
+#: How far a round-off-level number must sit from the bound printed for it: CPUs differ by far less.
+BOUND_MARGIN = 10.0
+
+
+def _bound_error(value: float, relation: str, bound: float) -> AssertionError:
+    return AssertionError(
+        f"{value:.2e} is not {BOUND_MARGIN:g}× {relation} {bound:.0e}, so the printed bound could change on another CPU: "
+        "if you edited the cells above, run them again from the top; otherwise choose a bound with a wider margin."
+    )
+
+
+def format_below(value: float, bound: float) -> str:
+    """A round-off-level size as 'below 1e−6': its digits differ between CPUs, a bound 10× above it does not."""
+    size = abs(float(value))
+    if not size * BOUND_MARGIN <= bound:
+        raise _bound_error(size, "below", bound)
+    return f"below {format_exponential(bound, 0)}"
+
+
+def format_above(value: float, bound: float) -> str:
+    """A round-off-dominated size as 'above 1e−7', the same on every CPU because it sits 10× above the bound."""
+    size = abs(float(value))
+    if not size >= bound * BOUND_MARGIN:
+        raise _bound_error(size, "above", bound)
+    return f"above {format_exponential(bound, 0)}"

@@ -86,3 +86,52 @@ def test_notebook_opens_with_objectives_and_closes_with_takeaways(path):
     assert cells[0].cell_type == "markdown", f"{path.name}: open with a markdown cell"
     assert "objective" in opening or "you will" in opening, f"{path.name}: no learning objectives"
     assert "takeaway" in closing, f"{path.name}: the last cells should hold the key takeaways"
+
+
+#: A number in e-notation (ASCII or typographic minus), and the words that make it a bound rather than digits.
+E_NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)e([+\-\u2212]?\d+)")
+BOUND_WORDS = re.compile(r"(below|above|under|over|<|>|≤|≥)\s*$")
+#: Seventeen digits print a float's last bits, which differ between CPUs; fifteen significant digits come close.
+DECIMAL = re.compile(r"(?<![\w.])(\d*)\.(\d+)")
+FULL_PRECISION_DIGITS = 15
+STABLE_MARK = "# stable:"
+
+
+def _printed_texts(cell):
+    return [text for output in cell.outputs if output.output_type != "error" for text in _output_texts(output)]
+
+
+def fragile_printouts(source: str, texts: list[str]) -> list[str]:
+    """Round-off-level digits a stored output shows: tiny e-notation numbers not printed as bounds, full precision."""
+    if STABLE_MARK in source:
+        return []
+    found = []
+    for text in texts:
+        for match in E_NUMBER.finditer(text):
+            value = float(f"{match.group(1)}e{match.group(2).replace(chr(0x2212), '-')}")
+            if 0 < value < 1e-5 and not BOUND_WORDS.search(text[: match.start()]):
+                found.append(match.group(0))
+        found += [match.group(0) for match in DECIMAL.finditer(text)
+                  if len((match.group(1) + match.group(2)).lstrip("0")) >= FULL_PRECISION_DIGITS]
+    return found
+
+
+def test_the_fragile_printout_rule_catches_what_failed_on_other_cpus():
+    assert fragile_printouts("", ["w5   0.071852088   2e-11\n"]) == ["2e-11"]
+    assert fragile_printouts("", ["spread of outputs 5.7e-08"]) == ["5.7e-08"]
+    assert fragile_printouts("", ["g·s = 0.12086626936899232"]) == ["0.12086626936899232"]
+    assert fragile_printouts("", ["dE/dw1 0.00036774663701669033  0.000367746637017"]) == ["0.00036774663701669033"]
+    assert fragile_printouts("", ["error below 1e\u22126, spread above 1e-7, loss 3.51e-05, norm 2.5e+01"]) == []
+    assert fragile_printouts("# stable: products of slopes\nprint(x)", ["1.27e-13"]) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_round_off_level_numbers_print_as_bounds(path):
+    """Digits below 1e-5 in e-notation, or at full precision, differ between CPUs: print a bound, or say why they hold."""
+    for index, cell in enumerate(_code_cells(path)):
+        fragile = fragile_printouts(cell.source, _printed_texts(cell))
+        assert not fragile, (
+            f"{path.name} code cell {index} prints {fragile[:3]}: round-off-level digits differ between CPUs. Print a bound "
+            "with course_utils.formatting.format_below/format_above, or, if these digits hold on every CPU, say why in "
+            f"a '{STABLE_MARK} ...' comment in the cell (README: Stored outputs that hold on every machine)."
+        )

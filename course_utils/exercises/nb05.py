@@ -150,9 +150,9 @@ q4 = NumberExercise(
     expected=lambda: np.outer(_DELTA, _X),
     hint_text=(
         "∂L/∂W has W's shape (3, 4): entry (i, j) is ∂L/∂z_i · ∂z_i/∂W_ij = δ_i · x_j. "
-        "That is an outer product: np.outer(delta, x)."
+        "That is an outer product: np.outer(delta_q4, x_q4)."
     ),
-    solution_text="answer = np.outer(delta, x)   # δ xᵀ, shape (3, 4) like W",
+    solution_text="answer = np.outer(delta_q4, x_q4)   # δ xᵀ, shape (3, 4) like W",
     mistakes=[
         (np.outer(_X, _DELTA), "that is x δᵀ, shape (4, 3): transposed. ∂L/∂W must have W's shape (3, 4), so δ xᵀ."),
     ],
