@@ -1,7 +1,19 @@
 """Shared code for the course 'From Slopes to Backprop'.
 
-Import the modules by name, e.g. ``from course_utils import activations``. Heavy
-dependencies (SymPy, ipywidgets, ipympl) load only when a module that needs them is used.
+The package has three layers, and imports only point down:
+
+- **core**, the modules at this level: the engines (``activations``, ``calculus``, ``chains``,
+  ``autodiff``, ``mlp``, ``walkthrough``, ``path_sums``) and foundations (``validation``,
+  ``formatting``, ``progress``, ``environment``, and ``style``, the one drawing style). A core
+  module serves two or more notebooks, or is named in the prose, and imports nothing below.
+- **lessons/nbNN/**: what serves notebook NN alone, keyed like ``notebooks/NN_*.ipynb``: its
+  helpers and, in ``figures.py``, its figures. A lesson may import the core and earlier lessons.
+- **explorers/** (slider widgets) and **exercises/** (``nbNN.py``: checks, hints, solutions):
+  what the learner touches, built on the two layers above.
+
+Import the modules by name, e.g. ``from course_utils import activations`` or
+``from course_utils.lessons.nb04 import mazur``. Heavy dependencies (SymPy, ipywidgets,
+ipympl) load only when a module that needs them is used.
 """
 from __future__ import annotations
 
@@ -17,8 +29,8 @@ def setup_notebook() -> None:
     """Start every notebook the same way: house plotting style, fixed numpy printing, widgets on in Colab."""
     import numpy as np
 
-    from .colab import enable_colab_widgets
-    from .plotting import use_house_style
+    from course_utils.environment import enable_colab_widgets
+    from course_utils.style import use_house_style
 
     use_house_style()
     np.set_printoptions(precision=4, suppress=True, floatmode="fixed")

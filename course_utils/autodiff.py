@@ -18,7 +18,7 @@ import math
 import numbers
 from typing import Iterable, NamedTuple
 
-from .activations import get
+from course_utils.activations import get
 
 _sigmoid = get("sigmoid")
 

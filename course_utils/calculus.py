@@ -5,7 +5,11 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from .validation import as_finite_array, require_callable, require_positive_step
+from course_utils.validation import (
+    as_finite_array,
+    require_callable,
+    require_positive_step,
+)
 
 
 def forward_difference(f: Callable, x, h: float = 1e-8):

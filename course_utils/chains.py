@@ -11,9 +11,9 @@ from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
-from . import activations
-from .formatting import format_number, format_table
-from .validation import as_finite_array, require_callable
+from course_utils import activations
+from course_utils.formatting import format_number, format_table
+from course_utils.validation import as_finite_array, require_callable
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,13 @@
-"""The start-here environment check: are the course's packages importable, and do widgets work?"""
+"""The notebook's environment: are the course's packages importable, and, in Google Colab, are widgets on?
+
+Colab shows ipympl canvases (the explorers) only once its custom widget manager is on; outside Colab
+`enable_colab_widgets` does nothing, so notebooks call it unconditionally through `setup_notebook()`.
+"""
 from __future__ import annotations
 
 import sys
 from importlib import metadata
+from types import ModuleType
 
 #: The packages a learner's kernel needs, in the order the check reports them.
 REQUIRED = ["numpy", "matplotlib", "sympy", "ipywidgets", "ipympl", "jupyterlab"]
@@ -37,3 +42,21 @@ def environment_report(versions: dict[str, str | None] | None = None, python=sys
     if python_ok and not missing:
         lines.append("All set: every package the course uses is installed.")
     return "\n".join(lines)
+
+
+def colab_module() -> ModuleType | None:
+    """The ``google.colab`` module when this kernel runs in Colab, otherwise None."""
+    try:
+        from google import colab
+    except ImportError:
+        return None
+    return colab
+
+
+def enable_colab_widgets() -> bool:
+    """Turn on Colab's custom widget manager so third-party widgets (ipympl) render; False outside Colab."""
+    colab = colab_module()
+    if colab is None:
+        return False
+    colab.output.enable_custom_widget_manager()
+    return True

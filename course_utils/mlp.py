@@ -32,10 +32,10 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from . import activations
-from .formatting import format_loss
-from .progress import TextProgress
-from .validation import as_finite_array, require_count, require_positive
+from course_utils import activations
+from course_utils.formatting import format_loss
+from course_utils.progress import TextProgress
+from course_utils.validation import as_finite_array, require_count, require_positive
 
 LOSSES = ("sse", "mse", "cross_entropy")
 INITS = ("normal", "xavier", "he")

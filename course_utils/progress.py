@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from .validation import require_count
+from course_utils.validation import require_count
 
 
 class TextProgress:

@@ -17,8 +17,8 @@ import numbers
 
 import numpy as np
 
-from .activations import get
-from .validation import require_callable, require_count, require_positive
+from course_utils.activations import get
+from course_utils.validation import require_callable, require_count, require_positive
 
 INPUTS = ("x1", "x2")
 TARGETS = ("t1", "t2")

@@ -7,11 +7,14 @@ import numpy as np
 import pytest
 
 from course_utils import activations
-from course_utils.activation_facts import saturation_mask
-from course_utils.explorers import ActivationComparisonExplorer, activation_comparison_explorer
+from course_utils.explorers import (
+    ActivationComparisonExplorer,
+    activation_comparison_explorer,
+)
 from course_utils.explorers.activation_comparison import ALPHA_SETTINGS
 from course_utils.formatting import MINUS
-from course_utils.plotting import break_at_jumps
+from course_utils.lessons.nb03.activation_facts import saturation_mask
+from course_utils.style import break_at_jumps
 
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
 

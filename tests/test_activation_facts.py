@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from course_utils import activations
-from course_utils.activation_facts import (
+from course_utils.formatting import MINUS
+from course_utils.lessons.nb03.activation_facts import (
     GRID,
     HEADERS,
     SATURATION_THRESHOLD,
@@ -24,7 +25,6 @@ from course_utils.activation_facts import (
     significant,
     steepest_slope,
 )
-from course_utils.formatting import MINUS
 
 NAMES = list(activations.ACTIVATIONS)
 

@@ -6,7 +6,13 @@ import math
 import numpy as np
 import pytest
 
-from course_utils.autodiff import Value, backward_along, maximum, operation_counts, topological_order
+from course_utils.autodiff import (
+    Value,
+    backward_along,
+    maximum,
+    operation_counts,
+    topological_order,
+)
 from course_utils.calculus import central_difference, relative_error
 
 UNARY = {

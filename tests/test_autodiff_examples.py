@@ -6,12 +6,19 @@ import pytest
 
 from course_utils import walkthrough
 from course_utils.autodiff import Value
-from course_utils.autodiff_examples import (
-    LOCAL_RULES, hand_gradient_vector, local_slopes_both_ways,
-    network_graph, network_gradient_vector, network_gradients, network_loss, neuron_graph, parameter_vector,
+from course_utils.calculus import gradcheck, relative_error
+from course_utils.lessons.nb05.autodiff_examples import (
+    LOCAL_RULES,
+    hand_gradient_vector,
+    local_slopes_both_ways,
+    network_gradient_vector,
+    network_gradients,
+    network_graph,
+    network_loss,
+    neuron_graph,
+    parameter_vector,
     routing_example,
 )
-from course_utils.calculus import gradcheck, relative_error
 
 
 def test_the_network_graph_computes_the_walkthrough_loss_bit_for_bit():

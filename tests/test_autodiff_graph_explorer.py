@@ -6,9 +6,9 @@ import math
 import pytest
 
 from course_utils.autodiff import topological_order
-from course_utils.autodiff_examples import routing_example
 from course_utils.explorers import autodiff_graph_explorer
 from course_utils.formatting import MINUS, format_number
+from course_utils.lessons.nb05.autodiff_examples import routing_example
 
 # ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")

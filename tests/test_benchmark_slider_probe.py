@@ -4,7 +4,12 @@ import nbformat
 import pytest
 
 from benchmarks import slider_updates
-from benchmarks.slider_probe import explorers_in_memory, measure_explorer, neighbour_value, sliders_of
+from benchmarks.slider_probe import (
+    explorers_in_memory,
+    measure_explorer,
+    neighbour_value,
+    sliders_of,
+)
 from course_utils.explorers import tangent_explorer
 
 

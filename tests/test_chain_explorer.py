@@ -4,7 +4,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils.chains import activation_link, affine_link, chain_derivative, chain_steps, chain_value
+from course_utils.chains import (
+    activation_link,
+    affine_link,
+    chain_derivative,
+    chain_steps,
+    chain_value,
+)
 from course_utils.explorers.chain import ChainExplorer, chain_explorer
 
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")

@@ -6,8 +6,17 @@ import pytest
 import sympy as sp
 
 from course_utils.calculus import central_difference
-from course_utils.chains import (Link, activation_link, affine_link, chain_derivative, chain_steps, chain_table,
-                                 chain_value, link_slopes, power_link)
+from course_utils.chains import (
+    Link,
+    activation_link,
+    affine_link,
+    chain_derivative,
+    chain_steps,
+    chain_table,
+    chain_value,
+    link_slopes,
+    power_link,
+)
 
 LINKS = [affine_link(1.5, -0.5), activation_link("tanh"), affine_link(2.0, 0.3), activation_link("sigmoid")]
 POINTS = np.linspace(-2.0, 2.0, 9)

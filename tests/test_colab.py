@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from course_utils import colab
+from course_utils import environment
 
 FAKE_COLAB = """
 import sys, types
@@ -35,13 +35,13 @@ def not_colab(monkeypatch) -> None:
 
 
 def test_in_colab_the_custom_widget_manager_is_enabled(fake_colab):
-    assert colab.enable_colab_widgets() is True
+    assert environment.enable_colab_widgets() is True
     assert fake_colab == ["enabled"]
 
 
 def test_outside_colab_nothing_is_enabled(not_colab):
-    assert colab.colab_module() is None
-    assert colab.enable_colab_widgets() is False
+    assert environment.colab_module() is None
+    assert environment.enable_colab_widgets() is False
 
 
 def test_setup_notebook_enables_colab_widgets_and_prints_nothing():

@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from course_utils.calculus import central_difference
-from course_utils.curves import PARABOLA, SINE
+from course_utils.lessons.nb01.curves import PARABOLA, SINE
 
 x = sp.symbols("x")
 SYMBOLIC = {PARABOLA: 3 * x**2 + 4 * x + 6, SINE: sp.sin(x)}

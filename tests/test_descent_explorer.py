@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils import single_neuron
 from course_utils.explorers.descent import DescentExplorer, descent_explorer
 from course_utils.formatting import format_number
+from course_utils.lessons.nb04 import single_neuron
 
 # ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")

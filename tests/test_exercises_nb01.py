@@ -7,8 +7,8 @@ import pytest
 from course_utils.calculus import central_difference, forward_difference
 from course_utils.exercises import CORRECT, INCORRECT, NOT_ATTEMPTED
 from course_utils.exercises.nb01 import STEP_CHOICES, best_choice, q1, q2, q3, q4, q5
-from course_utils.step_size import dominant_error, measured_errors
-from course_utils.curves import SINE
+from course_utils.lessons.nb01.curves import SINE
+from course_utils.lessons.nb01.step_size_study import dominant_error, measured_errors
 
 
 @pytest.mark.parametrize("exercise", [q1, q2, q3, q4, q5], ids=lambda q: q.name)

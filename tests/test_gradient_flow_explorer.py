@@ -4,9 +4,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils import vanishing
-from course_utils.explorers.gradient_flow import NORM_LIMITS, GradientFlowExplorer, gradient_flow_explorer
+from course_utils.explorers.gradient_flow import (
+    NORM_LIMITS,
+    GradientFlowExplorer,
+    gradient_flow_explorer,
+)
 from course_utils.formatting import format_exponential
+from course_utils.lessons.nb06 import vanishing
 
 # ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")

@@ -9,9 +9,14 @@ import pytest
 from matplotlib.figure import Figure
 
 from course_utils.autodiff import Value, maximum, topological_order
-from course_utils.autodiff_examples import routing_example
 from course_utils.formatting import format_number
-from course_utils.plotting import draw_graph, graph_figsize, graph_layout, update_graph
+from course_utils.lessons.nb05.autodiff_examples import routing_example
+from course_utils.lessons.nb05.figures import (
+    draw_graph,
+    graph_figsize,
+    graph_layout,
+    update_graph,
+)
 
 
 @pytest.fixture

@@ -38,5 +38,5 @@ def test_an_unknown_attribute_is_a_clear_attribute_error():
 def test_every_module_is_reachable_as_an_attribute():
     import course_utils
 
-    assert {"activations", "mlp", "autodiff", "walkthrough", "vanishing"} <= set(course_utils.MODULES)
+    assert {"activations", "mlp", "autodiff", "walkthrough", "lessons", "explorers", "exercises"} <= set(course_utils.MODULES)
     assert course_utils.walkthrough.seed_network()["x1"] == 0.05

@@ -1,10 +1,10 @@
-"""course_utils.mazur: the published example is reproduced digit for digit, and its iteration slip is pinned down."""
+"""course_utils.lessons.nb04.mazur: the published example is reproduced digit for digit, and its iteration slip is pinned down."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from course_utils import mazur
+from course_utils.lessons.nb04 import mazur
 
 
 def _after_one_correct_step():

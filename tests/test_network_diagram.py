@@ -5,7 +5,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from course_utils import walkthrough
-from course_utils.network_diagram import draw_walkthrough_network
+from course_utils.lessons.nb04.figures import draw_walkthrough_network
 
 
 @pytest.fixture

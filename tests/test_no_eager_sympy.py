@@ -7,13 +7,13 @@ import sys
 import pytest
 
 MODULES = [
-    "course_utils.curves",
-    "course_utils.step_size",
+    "course_utils.lessons.nb01.curves",
+    "course_utils.lessons.nb01.step_size_study",
     "course_utils.explorers.secant",
     "course_utils.explorers.step_size",
     "course_utils.exercises.nb01",
     "course_utils.chains",
-    "course_utils.paths",
+    "course_utils.path_sums",
     "course_utils.explorers.chain",
     "course_utils.exercises.nb02",
 ]

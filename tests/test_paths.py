@@ -4,7 +4,13 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from course_utils.paths import forward_values, local_slopes, paths_between, paths_table, sum_over_paths
+from course_utils.path_sums import (
+    forward_values,
+    local_slopes,
+    paths_between,
+    paths_table,
+    sum_over_paths,
+)
 
 x, w, v1, v2, t1, t2, z, a, y1, y2, E = sp.symbols("x w v1 v2 t1 t2 z a y1 y2 E")
 DEFINITIONS = {

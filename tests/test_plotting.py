@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from course_utils.plotting import (
+from course_utils.style import (
     COLORS,
-    break_at_jumps,
     STYLE,
+    break_at_jumps,
     label_axes,
     move_tangent,
     plot_function_with_tangent,
@@ -78,7 +78,7 @@ def test_a_smooth_curve_keeps_every_sample():
 
 def test_training_history_plot_starts_at_step_zero_and_draws_each_output_with_its_target():
     from course_utils import walkthrough
-    from course_utils.plotting import plot_training_history
+    from course_utils.lessons.nb04.figures import plot_training_history
 
     _, history = walkthrough.train(walkthrough.seed_network(), 0.5, 20)
     figure = Figure()
@@ -92,7 +92,7 @@ def test_training_history_plot_starts_at_step_zero_and_draws_each_output_with_it
 
 
 def test_training_history_plot_names_a_missing_key():
-    from course_utils.plotting import plot_training_history
+    from course_utils.lessons.nb04.figures import plot_training_history
 
     figure = Figure()
     with pytest.raises(ValueError, match="history has no z2a"):

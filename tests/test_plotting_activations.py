@@ -6,7 +6,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils import activations
-from course_utils.plotting import COLORS, move_shading, plot_activation_and_slope, shade_where
+from course_utils.lessons.nb03.figures import plot_activation_and_slope
+from course_utils.style import COLORS, move_shading, shade_where
 
 
 def _shaded_x_extent(bands) -> list[tuple[float, float]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from course_utils.curves import PARABOLA, SINE
-from course_utils.plotting import plot_error_vs_h
-from course_utils.step_size import study_step_sizes
+from course_utils.lessons.nb01.curves import PARABOLA, SINE
+from course_utils.lessons.nb01.figures import plot_error_vs_h
+from course_utils.lessons.nb01.step_size_study import study_step_sizes
 
 
 def _draw(curve, x):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from course_utils.plotting import plot_gradient_norms, plot_norm_heatmap
+from course_utils.lessons.nb06.figures import plot_gradient_norms, plot_norm_heatmap
 
 
 def test_one_line_per_setting_against_layers_counted_from_one_on_a_log_scale():

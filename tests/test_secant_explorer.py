@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils.curves import PARABOLA, SINE
 from course_utils.explorers.secant import SecantExplorer, secant_explorer
+from course_utils.lessons.nb01.curves import PARABOLA, SINE
 
 # ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")

@@ -1,11 +1,11 @@
-"""course_utils.single_neuron: the one-neuron example's numbers, checked by finite differences."""
+"""course_utils.lessons.nb04.single_neuron: the one-neuron example's numbers, checked by finite differences."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from course_utils import single_neuron
 from course_utils.calculus import central_difference
+from course_utils.lessons.nb04 import single_neuron
 
 
 def test_the_worked_example_gives_the_seeds_rounded_numbers():

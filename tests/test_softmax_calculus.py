@@ -7,7 +7,7 @@ import sympy
 
 from course_utils.activations import softmax, softmax_jacobian
 from course_utils.calculus import numerical_gradient
-from course_utils.softmax_calculus import (
+from course_utils.lessons.nb03.softmax_calculus import (
     cross_entropy,
     is_zero_matrix,
     numerical_jacobian,

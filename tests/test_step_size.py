@@ -6,9 +6,16 @@ import math
 import numpy as np
 import pytest
 
-from course_utils import step_size
-from course_utils.curves import PARABOLA, SINE
-from course_utils.step_size import EPS, best_step, dominant_error, measured_errors, step_grid, study_step_sizes
+from course_utils.lessons.nb01 import step_size_study
+from course_utils.lessons.nb01.curves import PARABOLA, SINE
+from course_utils.lessons.nb01.step_size_study import (
+    EPS,
+    best_step,
+    dominant_error,
+    measured_errors,
+    step_grid,
+    study_step_sizes,
+)
 
 
 def test_the_grid_spans_the_range_with_the_asked_density():
@@ -67,21 +74,21 @@ def test_best_steps_follow_the_square_and_cube_roots_of_eps():
 
 
 def test_the_best_step_minimizes_the_modelled_error():
-    for method in step_size.METHODS:
+    for method in step_size_study.METHODS:
         best = best_step(SINE, 1.0, method)
-        nearby = step_size.modelled_error(SINE, 1.0, np.array([best / 1.5, best, best * 1.5]), method)
+        nearby = step_size_study.modelled_error(SINE, 1.0, np.array([best / 1.5, best, best * 1.5]), method)
         assert nearby[1] < nearby[0] and nearby[1] < nearby[2]
 
 
 def test_at_the_best_step_the_two_error_terms_are_of_one_size():
-    for method in step_size.METHODS:
-        truncation, round_off = step_size.error_terms(SINE, 1.0, best_step(SINE, 1.0, method), method)
+    for method in step_size_study.METHODS:
+        truncation, round_off = step_size_study.error_terms(SINE, 1.0, best_step(SINE, 1.0, method), method)
         assert 0.2 < truncation / round_off < 5
 
 
 def test_the_measured_best_step_lies_near_the_modelled_one():
     study = study_step_sizes(SINE, 1.0)
-    for method in step_size.METHODS:
+    for method in step_size_study.METHODS:
         ratio = study.best_h_measured[method] / study.best_h_model[method]
         assert 0.1 < ratio < 10, (method, ratio)
     assert study.best_h_measured["central"] > 100 * study.best_h_measured["forward"]
@@ -95,7 +102,7 @@ def test_dominant_error_names_the_regime():
 
 def test_scalar_steps_give_floats_and_arrays_give_arrays():
     assert all(isinstance(value, float) for value in measured_errors(SINE, 1.0, 1e-4))
-    truncation, round_off = step_size.error_terms(SINE, 1.0, np.array([1e-4, 1e-5]), "central")
+    truncation, round_off = step_size_study.error_terms(SINE, 1.0, np.array([1e-4, 1e-5]), "central")
     assert truncation.shape == round_off.shape == (2,)
 
 

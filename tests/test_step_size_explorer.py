@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils.curves import SINE
 from course_utils.explorers.step_size import StepSizeExplorer, step_size_explorer
 from course_utils.formatting import format_exponential
-from course_utils.step_size import measured_errors
+from course_utils.lessons.nb01.curves import SINE
+from course_utils.lessons.nb01.step_size_study import measured_errors
 
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
 

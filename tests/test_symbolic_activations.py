@@ -7,7 +7,14 @@ import pytest
 import sympy
 
 from course_utils import activations
-from course_utils.symbolic_activations import FORMULAS, alpha, check_derivative, sympy_derivative, sympy_formula, x
+from course_utils.lessons.nb03.symbolic_activations import (
+    FORMULAS,
+    alpha,
+    check_derivative,
+    sympy_derivative,
+    sympy_formula,
+    x,
+)
 
 
 def test_every_activation_has_a_formula():

@@ -1,13 +1,12 @@
-"""course_utils.vanishing: the experiments of notebook 06 measure what they claim to measure."""
+"""course_utils.lessons.nb06.vanishing: the experiments of notebook 06 measure what they claim to measure."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from course_utils import vanishing
 from course_utils.calculus import central_difference, gradcheck
+from course_utils.lessons.nb06 import vanishing
 from course_utils.mlp import MLP
-
 
 # --- chains of slopes ---------------------------------------------------------------
 

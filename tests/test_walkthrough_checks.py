@@ -5,7 +5,8 @@ import math
 
 import pytest
 
-from course_utils import walkthrough, walkthrough_checks
+from course_utils import walkthrough
+from course_utils.lessons.nb04 import walkthrough_checks
 
 
 @pytest.fixture(scope="module")

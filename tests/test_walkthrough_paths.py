@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils import walkthrough, walkthrough_paths
+from course_utils import walkthrough
+from course_utils.lessons.nb04 import walkthrough_paths
 
 
 @pytest.mark.parametrize("parameter, count", [("w5", 1), ("w8", 1), ("c2", 2), ("w1", 2), ("w4", 2), ("c1", 4)])

@@ -1,8 +1,8 @@
 """The example exercise of 00_start_here: reading a slope off the sigmoid."""
 from __future__ import annotations
 
-from ..activations import get
-from . import NumberExercise
+from course_utils.activations import get
+from course_utils.exercises import NumberExercise
 
 sigmoid = get("sigmoid")
 

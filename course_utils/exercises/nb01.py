@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..calculus import central_difference, forward_difference
-from ..curves import PARABOLA, SINE
-from ..step_size import measured_errors
-from . import FunctionExercise, NumberExercise
+from course_utils.calculus import central_difference, forward_difference
+from course_utils.exercises import FunctionExercise, NumberExercise
+from course_utils.lessons.nb01.curves import PARABOLA, SINE
+from course_utils.lessons.nb01.step_size_study import measured_errors
 
 f = PARABOLA.f
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import math
 
-from ..activations import get
-from . import NumberExercise
+from course_utils.activations import get
+from course_utils.exercises import NumberExercise
 
 #: q3's graph: one unit a feeds two outputs y1 and y2, which both feed the error E.
 Q3_LOCAL_DERIVATIVES = {"dE/dy1": 0.6, "dy1/da": 0.4, "dE/dy2": -0.3, "dy2/da": 0.9}

@@ -5,8 +5,8 @@ import math
 
 import numpy as np
 
-from ..activations import ACTIVATIONS, get, softmax, softmax_jacobian
-from . import FunctionExercise, NumberExercise
+from course_utils.activations import ACTIVATIONS, get, softmax, softmax_jacobian
+from course_utils.exercises import FunctionExercise, NumberExercise
 
 #: The input and target of the softmax + cross-entropy exercise.
 LOGITS = np.array([2.0, 1.0, 0.1])

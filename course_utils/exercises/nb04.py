@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import single_neuron, walkthrough
-from ..activations import get
-from . import FunctionExercise, NumberExercise
+from course_utils import walkthrough
+from course_utils.activations import get
+from course_utils.exercises import FunctionExercise, NumberExercise
+from course_utils.lessons.nb04 import single_neuron
 
 sigmoid = get("sigmoid")
 _p = walkthrough.seed_network()

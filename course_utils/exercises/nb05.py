@@ -7,9 +7,17 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..autodiff import Value
-from ..calculus import gradcheck
-from . import CORRECT, INCORRECT, NOT_ATTEMPTED, Feedback, NumberExercise, Text, is_stub
+from course_utils.autodiff import Value
+from course_utils.calculus import gradcheck
+from course_utils.exercises import (
+    CORRECT,
+    INCORRECT,
+    NOT_ATTEMPTED,
+    Feedback,
+    NumberExercise,
+    Text,
+    is_stub,
+)
 
 q1 = NumberExercise(
     name="The gradient of a node used twice",

@@ -5,9 +5,9 @@ import math
 
 import numpy as np
 
-from ..activations import get
-from ..vanishing import chain_slope
-from . import FunctionExercise, NumberExercise
+from course_utils.activations import get
+from course_utils.exercises import FunctionExercise, NumberExercise
+from course_utils.lessons.nb06.vanishing import chain_slope
 
 sigmoid = get("sigmoid")
 tanh = get("tanh")

@@ -4,15 +4,25 @@ Every explorer is an ipywidgets box whose sliders are attributes (e.g. ``explore
 whose readout is ``explorer.readout``, and which updates synchronously when a slider's
 value is set, so tests can drive it without a browser.
 """
-from .activation_comparison import ActivationComparisonExplorer, activation_comparison_explorer
-from .autodiff_graph import AutodiffGraphExplorer, autodiff_graph_explorer
-from .base import Explorer, figure_png, fixed_ylim, new_canvas
-from .chain import ChainExplorer, chain_explorer
-from .descent import DescentExplorer, descent_explorer
-from .gradient_flow import GradientFlowExplorer, gradient_flow_explorer
-from .secant import SecantExplorer, secant_explorer
-from .step_size import StepSizeExplorer, step_size_explorer
-from .tangent import TangentExplorer, tangent_explorer
+from course_utils.explorers.activation_comparison import (
+    ActivationComparisonExplorer,
+    activation_comparison_explorer,
+)
+from course_utils.explorers.autodiff_graph import (
+    AutodiffGraphExplorer,
+    autodiff_graph_explorer,
+)
+from course_utils.explorers.base import Explorer, figure_png, new_canvas
+from course_utils.explorers.chain import ChainExplorer, chain_explorer
+from course_utils.explorers.descent import DescentExplorer, descent_explorer
+from course_utils.explorers.gradient_flow import (
+    GradientFlowExplorer,
+    gradient_flow_explorer,
+)
+from course_utils.explorers.secant import SecantExplorer, secant_explorer
+from course_utils.explorers.step_size import StepSizeExplorer, step_size_explorer
+from course_utils.explorers.tangent import TangentExplorer, tangent_explorer
+from course_utils.style import fixed_ylim
 
 __all__ = [
     "Explorer", "figure_png", "fixed_ylim", "new_canvas",

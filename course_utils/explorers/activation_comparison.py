@@ -5,13 +5,26 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from .. import activations
-from ..activation_facts import DISPLAY_NAMES, SATURATION_THRESHOLD, display_name, has_kink, saturation_mask
-from ..formatting import format_number
-from ..plotting import (
-    COLORS, break_at_jumps, label_axes, move_shading, move_tangent, plot_function_with_tangent, shade_where,
+from course_utils import activations
+from course_utils.explorers.base import Explorer
+from course_utils.formatting import format_number
+from course_utils.lessons.nb03.activation_facts import (
+    DISPLAY_NAMES,
+    SATURATION_THRESHOLD,
+    display_name,
+    has_kink,
+    saturation_mask,
 )
-from .base import Explorer, fixed_ylim
+from course_utils.style import (
+    COLORS,
+    break_at_jumps,
+    fixed_ylim,
+    label_axes,
+    move_shading,
+    move_tangent,
+    plot_function_with_tangent,
+    shade_where,
+)
 
 #: The α slider's (min, max, starting value) for the activations that take an α.
 ALPHA_SETTINGS = {"leaky_relu": (0.0, 0.5, 0.1), "elu": (0.1, 2.0, 1.0)}

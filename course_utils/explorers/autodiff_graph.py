@@ -4,11 +4,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from ..autodiff import topological_order
-from ..autodiff_examples import routing_example
-from ..formatting import format_number
-from ..plotting import draw_graph, graph_figsize, update_graph
-from .base import Explorer
+from course_utils.autodiff import topological_order
+from course_utils.explorers.base import Explorer
+from course_utils.formatting import format_number
+from course_utils.lessons.nb05.autodiff_examples import routing_example
+from course_utils.lessons.nb05.figures import draw_graph, graph_figsize, update_graph
 
 #: Every input slider covers this range.
 INPUT_RANGE = (-2.0, 2.0)

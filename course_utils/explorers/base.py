@@ -14,14 +14,12 @@ from __future__ import annotations
 import base64
 import html
 import io
-import re
 import itertools
+import re
 
 import ipywidgets as widgets
 import matplotlib
-import numpy as np
 from matplotlib.figure import Figure
-
 
 _figure_numbers = itertools.count(1000)
 
@@ -161,11 +159,3 @@ class Explorer(widgets.VBox):
         bundle["text/plain"] = f"{self.title} (interactive: drag the sliders in JupyterLab)"
         bundle["image/png"] = figure_png(self.figure, caption=readout_text(self.readout.value))
         return bundle
-
-
-def fixed_ylim(ax, values: np.ndarray) -> None:
-    """Fix the y-range once so the picture does not jump while the learner drags."""
-    finite = values[np.isfinite(values)]
-    low, high = float(finite.min()), float(finite.max())
-    margin = 0.12 * max(high - low, 1e-9)
-    ax.set_ylim(low - margin, high + margin)

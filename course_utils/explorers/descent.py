@@ -5,10 +5,16 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from .. import single_neuron
-from ..formatting import format_number
-from ..plotting import COLORS, label_axes, move_tangent, plot_function_with_tangent
-from .base import Explorer, fixed_ylim
+from course_utils.explorers.base import Explorer
+from course_utils.formatting import format_number
+from course_utils.lessons.nb04 import single_neuron
+from course_utils.style import (
+    COLORS,
+    fixed_ylim,
+    label_axes,
+    move_tangent,
+    plot_function_with_tangent,
+)
 
 
 class DescentExplorer(Explorer):

@@ -5,11 +5,11 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..calculus import forward_difference
-from ..curves import PARABOLA, Curve
-from ..formatting import format_number
-from ..plotting import COLORS, label_axes, tangent_points
-from .base import Explorer, fixed_ylim
+from course_utils.calculus import forward_difference
+from course_utils.explorers.base import Explorer
+from course_utils.formatting import format_number
+from course_utils.lessons.nb01.curves import PARABOLA, Curve
+from course_utils.style import COLORS, fixed_ylim, label_axes, tangent_points
 
 
 class SecantExplorer(Explorer):
@@ -18,7 +18,7 @@ class SecantExplorer(Explorer):
     def __init__(self, curve: Curve = PARABOLA, x: float = 2.0, h: float = 1.0,
                  x_range: tuple[float, float] = (-2.0, 2.5), h_max: float = 1.5):
         if not isinstance(curve, Curve):
-            raise TypeError(f"curve must be a course_utils.curves.Curve such as curves.PARABOLA, got {type(curve).__name__}.")
+            raise TypeError(f"curve must be a course_utils.lessons.nb01.curves.Curve such as curves.PARABOLA, got {type(curve).__name__}.")
         if not x_range[0] <= x <= x_range[1]:
             raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
         if not 0.01 <= h <= h_max:

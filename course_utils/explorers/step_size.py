@@ -6,11 +6,12 @@ import math
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from .. import step_size
-from ..curves import SINE, Curve
-from ..formatting import format_exponential, format_number
-from ..plotting import COLORS, METHOD_COLORS, plot_error_vs_h
-from .base import Explorer
+from course_utils.explorers.base import Explorer
+from course_utils.formatting import format_exponential, format_number
+from course_utils.lessons.nb01 import step_size_study
+from course_utils.lessons.nb01.curves import SINE, Curve
+from course_utils.lessons.nb01.figures import METHOD_COLORS, plot_error_vs_h
+from course_utils.style import COLORS
 
 #: The h slider moves in quarter decades (10^−15 … 10^−1), the grid the curves are measured on.
 STEPS_PER_DECADE = 4
@@ -20,7 +21,7 @@ class StepSizeExplorer(Explorer):
     """Forward and central errors against h; the slider picks an h, marked on both curves and read out."""
 
     def __init__(self, curve: Curve = SINE, x: float = 1.0, h: float = 1e-4):
-        self.study = step_size.study_step_sizes(curve, x, step_size.step_grid(per_decade=STEPS_PER_DECADE))
+        self.study = step_size_study.study_step_sizes(curve, x, step_size_study.step_grid(per_decade=STEPS_PER_DECADE))
         smallest, largest = float(self.study.h[0]), float(self.study.h[-1])
         if not smallest <= h <= largest:
             raise ValueError(f"h = {h} must lie between {smallest:g} and {largest:g}.")
@@ -39,18 +40,18 @@ class StepSizeExplorer(Explorer):
         self.h_line = ax.axvline(self.study.h[0], color=COLORS["point"], linewidth=1.0)
         self.markers = {
             method: ax.plot([], [], "o", color=METHOD_COLORS[method], markersize=8, markeredgecolor="black", zorder=5)[0]
-            for method in step_size.METHODS
+            for method in step_size_study.METHODS
         }
         self.moving = [self.h_line, *self.markers.values()]
 
     def update(self) -> None:
         h = self.h_slider.value
-        errors = dict(zip(step_size.METHODS, step_size.measured_errors(self.curve, self.x, h)))
+        errors = dict(zip(step_size_study.METHODS, step_size_study.measured_errors(self.curve, self.x, h)))
         self.h_line.set_xdata([h, h])
         parts = [f"h = {format_exponential(h)}"]
         for method, error in errors.items():
             self.markers[method].set_data(*(([h], [error]) if error > 0 else ([], [])))
-            regime = step_size.dominant_error(self.curve, self.x, h, method)
+            regime = step_size_study.dominant_error(self.curve, self.x, h, method)
             parts.append(f"{method} error = {format_exponential(error)} ({regime} dominates)")
         self.readout.value = " &nbsp;|&nbsp; ".join(parts)
 

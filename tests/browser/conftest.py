@@ -9,7 +9,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from lab_server import start_lab
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
 from notebook_page import NotebookPage, expected_explorer_count
 
 pytestmark = pytest.mark.browser

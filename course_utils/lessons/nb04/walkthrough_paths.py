@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from . import walkthrough
+from course_utils import walkthrough
 
 OUTPUTS = ("z1a", "z2a")
 

@@ -12,7 +12,7 @@ import math
 import numbers
 from typing import NamedTuple
 
-from .formatting import format_number, format_table
+from course_utils.formatting import format_number, format_table
 
 
 class Path(NamedTuple):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import walkthrough
-from .calculus import numerical_gradient, relative_error
+from course_utils import walkthrough
+from course_utils.calculus import numerical_gradient, relative_error
 
 
 def symbolic_error():

@@ -6,8 +6,8 @@ from typing import NamedTuple
 import numpy as np
 import sympy
 
-from . import activations
-from .calculus import central_difference, relative_error
+from course_utils import activations
+from course_utils.calculus import central_difference, relative_error
 
 x = sympy.Symbol("x", real=True)
 alpha = sympy.Symbol("alpha", positive=True)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import activations
-from .calculus import forward_difference
-from .formatting import MINUS, format_number
+from course_utils import activations
+from course_utils.calculus import forward_difference
+from course_utils.formatting import MINUS, format_number
 
 #: A slope with |f′| below this counts as saturated: a gradient passing through shrinks at least 100-fold.
 SATURATION_THRESHOLD = 0.01

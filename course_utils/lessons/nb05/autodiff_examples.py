@@ -11,9 +11,9 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from .autodiff import Value, maximum
-from .calculus import central_difference
-from .walkthrough import NETWORK_KEYS, PARAMETERS, backward
+from course_utils.autodiff import Value, maximum
+from course_utils.calculus import central_difference
+from course_utils.walkthrough import NETWORK_KEYS, PARAMETERS, backward
 
 #: One example of each operation: its name, the operation, example inputs, and the rule its local slopes follow.
 LOCAL_RULES = [

@@ -6,9 +6,9 @@ from typing import Callable
 import numpy as np
 import sympy
 
-from .activations import softmax
-from .calculus import numerical_gradient
-from .validation import as_finite_array, require_callable
+from course_utils.activations import softmax
+from course_utils.calculus import numerical_gradient
+from course_utils.validation import as_finite_array, require_callable
 
 
 def _require_size(n) -> int:

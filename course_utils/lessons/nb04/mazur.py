@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import get
-from .mlp import MLP
-from .validation import require_count
+from course_utils.activations import get
+from course_utils.mlp import MLP
+from course_utils.validation import require_count
 
 X = np.array([[0.05, 0.10]])
 T = np.array([[0.01, 0.99]])

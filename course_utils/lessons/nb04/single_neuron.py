@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import get
-from .validation import as_finite_array
+from course_utils.activations import get
+from course_utils.validation import as_finite_array
 
 _sigmoid = get("sigmoid")
 

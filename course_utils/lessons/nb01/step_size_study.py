@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .calculus import central_difference, forward_difference
-from .curves import Curve
-from .validation import as_finite_array, require_positive_step
+from course_utils.calculus import central_difference, forward_difference
+from course_utils.lessons.nb01.curves import Curve
+from course_utils.validation import as_finite_array, require_positive_step
 
 #: Machine epsilon of float64: the gap between 1.0 and the next float.
 EPS = float(np.finfo(float).eps)
@@ -125,7 +125,7 @@ def _truncation(curve: Curve, x: float, method: str) -> tuple[float, int]:
 def _require_curve(curve) -> None:
     if not isinstance(curve, Curve):
         raise TypeError(
-            f"curve must be a course_utils.curves.Curve (such as curves.SINE), got {type(curve).__name__}."
+            f"curve must be a course_utils.lessons.nb01.curves.Curve (such as curves.SINE), got {type(curve).__name__}."
         )
 
 

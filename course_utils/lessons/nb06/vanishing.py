@@ -10,10 +10,10 @@ import numbers
 
 import numpy as np
 
-from . import activations
-from .chains import activation_link, chain_derivative, chain_value
-from .mlp import MLP
-from .validation import require_count, require_positive
+from course_utils import activations
+from course_utils.chains import activation_link, chain_derivative, chain_value
+from course_utils.mlp import MLP
+from course_utils.validation import require_count, require_positive
 
 #: The hidden-layer activations the lesson compares.
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")

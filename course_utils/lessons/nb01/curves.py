@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from .validation import as_finite_array
+from course_utils.validation import as_finite_array
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""A drawing of the 2-2-2 walk-through network with its numbers on it (matplotlib only).
+"""Notebook 04's figures: the 2-2-2 walk-through network with its numbers on it (matplotlib only).
 
 Units are boxes showing their values, edges carry their weights (and, if given, their
 gradients), the shared biases c1 and c2 are dashed, and the targets and errors sit
@@ -7,8 +7,10 @@ before and after a step.
 """
 from __future__ import annotations
 
-from . import walkthrough
-from .plotting import COLORS
+import numpy as np
+
+from course_utils import walkthrough
+from course_utils.style import COLORS, label_axes
 
 #: Where each unit sits: inputs, hidden units and outputs in three columns.
 POSITIONS = {
@@ -74,3 +76,20 @@ def _node(ax, name: str, text: str) -> None:
 def _tex(name: str) -> str:
     """w5 → w_5, y1 → y_1."""
     return f"{name[0]}_{name[1]}"
+
+
+def plot_training_history(ax_error, ax_outputs, history: dict, targets: dict, title_error: str) -> None:
+    """E_total per step on a log scale, and each output approaching its dotted target (steps on a log scale from 1)."""
+    missing = [key for key in ("E_total", *targets) if key not in history]
+    if missing:
+        raise ValueError(f"history has no {', '.join(missing)}; pass the history returned by walkthrough.train().")
+    steps = np.arange(len(history["E_total"]))
+    ax_error.semilogy(steps, history["E_total"], color=COLORS["function"])
+    label_axes(ax_error, title_error, "step", "E_total (log scale)")
+    for (key, target), colour in zip(targets.items(), (COLORS["function"], COLORS["derivative"])):
+        ax_outputs.plot(steps, history[key], color=colour, label=f"{key} (target {target:.2f})")
+        ax_outputs.axhline(target, color=colour, linestyle=":", linewidth=1)
+    ax_outputs.set_xscale("symlog", linthresh=1)
+    ax_outputs.set_xlim(0, max(steps[-1], 1))
+    ax_outputs.legend(loc="center right")
+    label_axes(ax_outputs, "Outputs approach their targets", "step (log scale after 1)", "output")
