@@ -4,6 +4,11 @@ Every function takes the pre-activation ``x`` (a number or an array) and works
 elementwise. None of them warns for inputs as large as +-1e308 or +-inf, and a
 NaN in gives a NaN out. ``grad`` is the derivative at the pre-activation; at the
 kink of ReLU (x = 0) we use 0, the convention PyTorch uses.
+
+Each activation is written down once, in the registry below, with every fact the course
+states about it (its name in prose, its TeX and SymPy forms, its parameters, its range).
+The facts table, the symbolic check, the explorers' menus and the tests all read it from
+there, so adding an activation is one ``register(Activation(...))`` entry in this file.
 """
 from __future__ import annotations
 
@@ -12,6 +17,9 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
+
+from course_utils.calculus import as_plain
+from course_utils.validation import check_number
 
 _INV_SQRT2 = 1.0 / math.sqrt(2.0)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
@@ -27,11 +35,6 @@ def _as_float_array(x) -> np.ndarray:
             f"activations work on numbers or numeric arrays, got {type(x).__name__}: {x!r}. "
             "Pass a float, a list of floats or a numpy array."
         ) from None
-
-
-def _scalar_if_0d(out: np.ndarray):
-    """Give back a plain float for a scalar input, so printed values stay readable."""
-    return float(out) if out.ndim == 0 else out
 
 
 def _times_vanishing(x: np.ndarray, g: np.ndarray) -> np.ndarray:
@@ -54,10 +57,6 @@ def _sigmoid(x):
 def _sigmoid_grad(x):
     e = np.exp(-np.abs(x))  # sigma' is even, and e / (1 + e)^2 keeps precision in both tails
     return e / (1.0 + e) ** 2
-
-
-def _tanh(x):
-    return np.tanh(x)
 
 
 def _tanh_grad(x):
@@ -130,29 +129,101 @@ def _silu_grad(x):
 
 # --- the Activation object ---------------------------------------------------
 
-@dataclass(frozen=True)
-class Activation:
-    """One activation function with its derivative and the facts a learner compares."""
+@dataclass(frozen=True, kw_only=True)
+class Parameter:
+    """A parameter such as α, with the values that keep its function what the course says it is."""
 
-    name: str
-    raw_fn: Callable = field(repr=False)
-    raw_grad: Callable = field(repr=False)
-    latex: str = field(repr=False)
-    latex_grad: str = field(repr=False)
-    output_range: tuple[float, float] = field(repr=False)
-    zero_centered: bool = field(repr=False)
-    params: dict = field(default_factory=dict)
+    default: float
+    low: float
+    high: float
+    include_low: bool = True  # False: low itself is refused, as α = 0 would make ELU flat on the left
+    include_high: bool = True
+    slider: tuple[float, float, float]  # the comparison explorer's (min, max, start): the range worth exploring
+    symbol: str = "α"  # how readouts and table rows write it
+
+    def check(self, value, name: str) -> float:
+        """The value as a float, or a TypeError (not a number) or ValueError (outside the allowed range)."""
+        return check_number(value, name, low=self.low, high=self.high, include_low=self.include_low,
+                            include_high=self.include_high, example=f"{self.default:g}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Activation:
+    """One activation function with its derivative and every fact the course states about it.
+
+    It is a ``calculus.Differentiable`` (``name``, ``fn``, ``grad``). The TeX is written as the
+    function's name (``tex_name``) and the two right-hand sides, from which ``latex`` and
+    ``latex_grad`` are built, so the name cannot differ between f and f′.
+    """
+
+    name: str  # the registry key: lower case with underscores, e.g. "leaky_relu"
+    display_name: str = field(repr=False)  # as prose, tables and menus write it, e.g. "leaky ReLU"
+    raw_fn: Callable = field(repr=False)  # f(x, **params) on a float array, numerically stable
+    raw_grad: Callable = field(repr=False)  # f'(x, **params) likewise
+    tex_name: str = field(repr=False)  # the function's name in math text, e.g. r"\sigma", r"\mathrm{ReLU}"
+    tex: str = field(repr=False)  # the right-hand side of f(x) = ...
+    tex_grad: str = field(repr=False)  # the right-hand side of f'(x) = ...
+    sympy_form: Callable = field(repr=False)  # (sympy, x, **params) -> the textbook formula, typed apart from raw_fn
+    output_range_of: Callable = field(repr=False)  # (**params) -> (lowest, highest) value f takes or approaches
+    zero_centered: bool = field(repr=False)  # f is odd, so outputs of inputs symmetric about 0 average to 0
+    kinks: tuple[float, ...] = field(default=(), repr=False)  # where a piecewise formula switches branch
+    parameters: dict[str, Parameter] = field(default_factory=dict, repr=False)
+    params: dict[str, float] = field(default_factory=dict)  # the values in use; a missing one takes its default
+
+    def __post_init__(self):
+        """Fill in each parameter's default, so a registry entry need not repeat it."""
+        defaults = {key: p.default for key, p in self.parameters.items()}
+        object.__setattr__(self, "params", {**defaults, **self.params})  # frozen: the documented way to finish init
+
+    @property
+    def latex(self) -> str:
+        """f(x) = ... in TeX."""
+        return f"{self.tex_name}(x) = {self.tex}"
+
+    @property
+    def latex_grad(self) -> str:
+        """f'(x) = ... in TeX."""
+        return f"{self.tex_name}'(x) = {self.tex_grad}"
+
+    @property
+    def output_range(self) -> tuple[float, float]:
+        """(lowest, highest) value of f for these parameters, e.g. (-α, ∞) for ELU."""
+        return self.output_range_of(**self.params)
 
     def fn(self, x):
         """f(x), elementwise."""
-        return _scalar_if_0d(self.raw_fn(_as_float_array(x), **self.params))
+        return as_plain(self.raw_fn(_as_float_array(x), **self.params))
 
     def grad(self, x):
         """f'(x), elementwise, at the pre-activation x."""
-        return _scalar_if_0d(self.raw_grad(_as_float_array(x), **self.params))
+        return as_plain(self.raw_grad(_as_float_array(x), **self.params))
 
     def __call__(self, x):
+        """act(x) is act.fn(x), so an activation can be passed wherever a function is expected."""
         return self.fn(x)
+
+
+#: Every activation by name, in the order the course presents them. Add one with register().
+ACTIVATIONS: dict[str, Activation] = {}
+
+
+def name_key(name) -> str:
+    """The registry key of a name as a learner may type it: "ReLU", "Leaky-ReLU", "leaky relu"."""
+    if not isinstance(name, str):
+        raise TypeError(f"activation name must be a string such as 'relu', got {type(name).__name__}.")
+    return name.strip().lower().replace("-", "_").replace(" ", "_")  # the rule validation.choose applies too
+
+
+def register(activation: Activation) -> Activation:
+    """Add an activation to ACTIVATIONS: the one place its facts are written, read by every table, menu and check."""
+    if not isinstance(activation, Activation):
+        raise TypeError(f"register takes an Activation(...), got {type(activation).__name__}.")
+    if activation.name != name_key(activation.name):
+        raise ValueError(f"write the name as lower case with underscores, e.g. {name_key(activation.name)!r}.")
+    if activation.name in ACTIVATIONS:
+        raise ValueError(f"{activation.name!r} is already registered; pick another name.")
+    ACTIVATIONS[activation.name] = activation
+    return activation
 
 
 def _minimum_of(raw_fn) -> float:
@@ -161,109 +232,92 @@ def _minimum_of(raw_fn) -> float:
     return float(np.min(raw_fn(xs)))
 
 
-_LEAKY_DEFAULT = 0.01
-_ELU_DEFAULT = 1.0
+_GELU_MINIMUM = _minimum_of(_gelu)
+_SILU_MINIMUM = _minimum_of(_silu)
 
-ACTIVATIONS: dict[str, Activation] = {
-    a.name: a
-    for a in [
-        Activation(
-            "sigmoid", lambda x: _sigmoid(x), lambda x: _sigmoid_grad(x),
-            r"\sigma(x) = \frac{1}{1 + e^{-x}}",
-            r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
-            (0.0, 1.0), False,
-        ),
-        Activation(
-            "tanh", lambda x: _tanh(x), lambda x: _tanh_grad(x),
-            r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}",
-            r"\tanh'(x) = 1 - \tanh^2(x)",
-            (-1.0, 1.0), True,
-        ),
-        Activation(
-            "relu", lambda x: _relu(x), lambda x: _relu_grad(x),
-            r"\mathrm{ReLU}(x) = \max(0, x)",
-            r"\mathrm{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
-            (0.0, math.inf), False,
-        ),
-        Activation(
-            "leaky_relu", _leaky_relu, _leaky_relu_grad,
-            r"\mathrm{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
-            r"\mathrm{LeakyReLU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
-            (-math.inf, math.inf), False, {"alpha": _LEAKY_DEFAULT},
-        ),
-        Activation(
-            "linear", lambda x: _linear(x), lambda x: _linear_grad(x),
-            r"f(x) = x", r"f'(x) = 1",
-            (-math.inf, math.inf), True,
-        ),
-        Activation(
-            "softplus", lambda x: _softplus(x), lambda x: _sigmoid(x),
-            r"\mathrm{softplus}(x) = \ln\bigl(1 + e^{x}\bigr)",
-            r"\mathrm{softplus}'(x) = \sigma(x)",
-            (0.0, math.inf), False,
-        ),
-        Activation(
-            "elu", _elu, _elu_grad,
-            r"\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
-            r"\mathrm{ELU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases}",
-            (-_ELU_DEFAULT, math.inf), False, {"alpha": _ELU_DEFAULT},
-        ),
-        Activation(
-            "gelu", lambda x: _gelu(x), lambda x: _gelu_grad(x),
-            r"\mathrm{GELU}(x) = x\,\Phi(x)",
-            r"\mathrm{GELU}'(x) = \Phi(x) + x\,\varphi(x)",
-            (_minimum_of(_gelu), math.inf), False,
-        ),
-        Activation(
-            "silu", lambda x: _silu(x), lambda x: _silu_grad(x),
-            r"\mathrm{SiLU}(x) = x\,\sigma(x)",
-            r"\mathrm{SiLU}'(x) = \sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))\bigr)",
-            (_minimum_of(_silu), math.inf), False,
-        ),
-    ]
-}
-
-
-def _check_alpha(name: str, alpha) -> float:
-    """Accept the alpha of leaky ReLU / ELU only where the function stays what it claims to be."""
-    if isinstance(alpha, bool) or not isinstance(alpha, (int, float, np.floating, np.integer)):
-        raise TypeError(f"{name}: alpha must be a number, got {type(alpha).__name__}.")
-    alpha = float(alpha)
-    if name == "leaky_relu" and not 0.0 <= alpha < 1.0:
-        raise ValueError(f"leaky_relu: alpha must be in [0, 1), e.g. 0.01; got {alpha}.")
-    if name == "elu" and not (0.0 < alpha <= 10.0):
-        raise ValueError(f"elu: alpha must be in (0, 10], e.g. 1.0; got {alpha}.")
-    return alpha
+register(Activation(
+    name="sigmoid", display_name="sigmoid", raw_fn=_sigmoid, raw_grad=_sigmoid_grad,
+    tex_name=r"\sigma", tex=r"\frac{1}{1 + e^{-x}}", tex_grad=r"\sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
+    sympy_form=lambda sp, x: 1 / (1 + sp.exp(-x)),
+    output_range_of=lambda: (0.0, 1.0), zero_centered=False,
+))
+register(Activation(
+    name="tanh", display_name="tanh", raw_fn=np.tanh, raw_grad=_tanh_grad,
+    tex_name=r"\tanh", tex=r"\frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}", tex_grad=r"1 - \tanh^2(x)",
+    sympy_form=lambda sp, x: sp.tanh(x),
+    output_range_of=lambda: (-1.0, 1.0), zero_centered=True,
+))
+register(Activation(
+    name="relu", display_name="ReLU", raw_fn=_relu, raw_grad=_relu_grad,
+    tex_name=r"\mathrm{ReLU}", tex=r"\max(0, x)",
+    tex_grad=r"\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
+    sympy_form=lambda sp, x: sp.Piecewise((x, x > 0), (0, True)),
+    output_range_of=lambda: (0.0, math.inf), zero_centered=False, kinks=(0.0,),
+))
+register(Activation(
+    name="leaky_relu", display_name="leaky ReLU", raw_fn=_leaky_relu, raw_grad=_leaky_relu_grad,
+    tex_name=r"\mathrm{LeakyReLU}", tex=r"\begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
+    tex_grad=r"\begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
+    sympy_form=lambda sp, x, alpha: sp.Piecewise((x, x > 0), (alpha * x, True)),
+    output_range_of=lambda alpha: (0.0, math.inf) if alpha == 0 else (-math.inf, math.inf),  # alpha = 0: ReLU
+    zero_centered=False, kinks=(0.0,),
+    parameters={"alpha": Parameter(default=0.01, low=0, high=1, include_high=False, slider=(0.0, 0.5, 0.1))},
+))
+register(Activation(
+    name="linear", display_name="linear", raw_fn=_linear, raw_grad=_linear_grad,
+    tex_name="f", tex="x", tex_grad="1",
+    sympy_form=lambda sp, x: x,
+    output_range_of=lambda: (-math.inf, math.inf), zero_centered=True,
+))
+register(Activation(
+    name="softplus", display_name="softplus", raw_fn=_softplus, raw_grad=_sigmoid,
+    tex_name=r"\mathrm{softplus}", tex=r"\ln\bigl(1 + e^{x}\bigr)", tex_grad=r"\sigma(x)",
+    sympy_form=lambda sp, x: sp.log(1 + sp.exp(x)),
+    output_range_of=lambda: (0.0, math.inf), zero_centered=False,
+))
+register(Activation(
+    name="elu", display_name="ELU", raw_fn=_elu, raw_grad=_elu_grad,
+    tex_name=r"\mathrm{ELU}", tex=r"\begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
+    tex_grad=r"\begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases}",
+    sympy_form=lambda sp, x, alpha: sp.Piecewise((x, x > 0), (alpha * (sp.exp(x) - 1), True)),
+    output_range_of=lambda alpha: (-alpha, math.inf), zero_centered=False, kinks=(0.0,),  # f' jumps unless alpha = 1
+    parameters={"alpha": Parameter(default=1.0, low=0, high=10, include_low=False, slider=(0.1, 2.0, 1.0))},
+))
+register(Activation(
+    name="gelu", display_name="GELU", raw_fn=_gelu, raw_grad=_gelu_grad,
+    tex_name=r"\mathrm{GELU}", tex=r"x\,\Phi(x)", tex_grad=r"\Phi(x) + x\,\varphi(x)",
+    sympy_form=lambda sp, x: x * (1 + sp.erf(x / sp.sqrt(2))) / 2,
+    output_range_of=lambda: (_GELU_MINIMUM, math.inf), zero_centered=False,
+))
+register(Activation(
+    name="silu", display_name="SiLU", raw_fn=_silu, raw_grad=_silu_grad,
+    tex_name=r"\mathrm{SiLU}", tex=r"x\,\sigma(x)", tex_grad=r"\sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))\bigr)",
+    sympy_form=lambda sp, x: x / (1 + sp.exp(-x)),
+    output_range_of=lambda: (_SILU_MINIMUM, math.inf), zero_centered=False,
+))
 
 
 def get(name, **params) -> Activation:
-    """Look an activation up by name, e.g. ``get("leaky_relu", alpha=0.1)``."""
-    if isinstance(name, Activation):
-        if not params:
-            return name
-        name, params = name.name, {**name.params, **params}  # new parameters must not be dropped silently
-    if not isinstance(name, str):
-        raise TypeError(f"activation name must be a string such as 'relu', got {type(name).__name__}.")
-    key = name.strip().lower().replace("-", "_").replace(" ", "_")
-    if key not in ACTIVATIONS:
-        valid = ", ".join(sorted(ACTIVATIONS))
-        raise ValueError(f"unknown activation {name!r}. Choose one of: {valid}.")
-    base = ACTIVATIONS[key]
-    unknown = set(params) - set(base.params)
-    if unknown:
-        accepted = ", ".join(sorted(base.params)) or "none"
-        raise ValueError(
-            f"{key} does not take parameter(s) {', '.join(sorted(unknown))}; it accepts: {accepted}."
-        )
+    """Look an activation up by name, in any case ("ReLU", "Leaky_ReLU"), e.g. ``get("leaky_relu", alpha=0.1)``."""
+    base = name if isinstance(name, Activation) else _registered(name)
     if not params:
         return base
-    checked = {k: _check_alpha(key, v) for k, v in params.items()}
-    output_range = base.output_range
-    if key == "elu":
-        output_range = (-checked["alpha"], math.inf)
-    elif key == "leaky_relu" and checked["alpha"] == 0.0:
-        output_range = (0.0, math.inf)  # with alpha = 0 it is ReLU
-    return replace(base, params={**base.params, **checked}, output_range=output_range)
+    unknown = set(params) - set(base.parameters)
+    if unknown:
+        accepted = ", ".join(sorted(base.parameters)) or "none"
+        raise ValueError(
+            f"{base.name} does not take parameter(s) {', '.join(sorted(unknown))}; it accepts: {accepted}."
+        )
+    checked = {key: base.parameters[key].check(value, f"{base.name}: {key}") for key, value in params.items()}
+    return replace(base, params={**base.params, **checked})  # parameters given with an object are applied, not dropped
+
+
+def _registered(name) -> Activation:
+    """The registered activation of that name, or a ValueError that lists the valid ones."""
+    key = name_key(name)
+    if key not in ACTIVATIONS:
+        raise ValueError(f"unknown activation {name!r}. Choose one of: {', '.join(sorted(ACTIVATIONS))}.")
+    return ACTIVATIONS[key]
 
 
 # --- softmax: a vector function ------------------------------------------------

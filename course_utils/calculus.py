@@ -1,37 +1,49 @@
-"""Numerical derivatives and the tools to compare them with analytic ones."""
+"""Numerical derivatives, the tools to compare them with analytic ones, and what a function with its derivative is."""
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from typing import Callable, NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 
-from course_utils.validation import (
-    as_finite_array,
-    require_callable,
-    require_positive_step,
-)
+from course_utils.validation import as_finite_array, require_callable, require_positive
+
+
+@runtime_checkable
+class Differentiable(Protocol):
+    """A named function with its derivative, both elementwise: an activation, an example curve, a chain link.
+
+    One protocol, one set of names (as in activations): ``fn(x)`` is the value, ``grad(x)`` the derivative.
+    """
+
+    name: str
+
+    def fn(self, x):
+        """f(x)."""
+
+    def grad(self, x):
+        """f'(x), the slope of f at x."""
 
 
 def forward_difference(f: Callable, x, h: float = 1e-8):
     """(f(x + h) - f(x)) / h: the slope of a secant; its error shrinks like h."""
     require_callable(f, "f")
-    require_positive_step(h)
+    require_positive(h, "the step h", example="1e-5")
     x = as_finite_array(x, "x")
-    return _plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x), dtype=float)) / h)
+    return as_plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x), dtype=float)) / h)
 
 
 def central_difference(f: Callable, x, h: float = 1e-5):
     """(f(x + h) - f(x - h)) / 2h: symmetric, so its error shrinks like h squared."""
     require_callable(f, "f")
-    require_positive_step(h)
+    require_positive(h, "the step h", example="1e-5")
     x = as_finite_array(x, "x")
-    return _plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2 * h))
+    return as_plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2 * h))
 
 
 def numerical_gradient(f: Callable, x, h: float = 1e-5) -> np.ndarray:
     """The gradient of a scalar function f at x (any shape), by central differences, one entry at a time."""
     require_callable(f, "f")
-    require_positive_step(h)
+    require_positive(h, "the step h", example="1e-5")
     x = as_finite_array(x, "x").copy()
     grad = np.zeros_like(x)
     for index in np.ndindex(x.shape):
@@ -93,6 +105,6 @@ def _scalar_output(value) -> float:
     return float(array.reshape(()))
 
 
-def _plain(value):
-    """A 0-d result as a float, anything else as it is."""
+def as_plain(value):
+    """A 0-d result as a float, anything else as it is: a scalar in gives a readable number out."""
     return float(value) if np.ndim(value) == 0 else value

@@ -18,15 +18,18 @@ from course_utils.validation import as_finite_array, require_callable
 
 @dataclass(frozen=True)
 class Link:
-    """One function of a chain: its name, the function u ↦ f(u) and its slope u ↦ f'(u), both vectorized."""
+    """One function of a chain: its name, u ↦ f(u) and its slope u ↦ f'(u), both vectorized.
+
+    A ``calculus.Differentiable``: ``fn`` and ``grad``, named as for an activation.
+    """
 
     name: str
     fn: Callable
-    slope: Callable
+    grad: Callable
 
     def __post_init__(self):
         require_callable(self.fn, "fn")
-        require_callable(self.slope, "slope")
+        require_callable(self.grad, "grad")
 
 
 def affine_link(w: float, b: float = 0.0) -> Link:
@@ -54,8 +57,8 @@ class ChainStep(NamedTuple):
     name: str
     input: float
     output: float
-    local_slope: float
-    slope_so_far: float
+    local_grad: float  # f'(u) at this link's own input u, as autodiff's Value.local_grads
+    grad_so_far: float  # the product of the local grads up to here: d(output)/dx
 
 
 def chain_steps(links: Sequence[Link], x: float) -> list[ChainStep]:
@@ -65,7 +68,7 @@ def chain_steps(links: Sequence[Link], x: float) -> list[ChainStep]:
     running = 1.0
     steps = []
     for link in links:
-        output, local = float(link.fn(u)), float(link.slope(u))
+        output, local = float(link.fn(u)), float(link.grad(u))
         running *= local
         steps.append(ChainStep(link.name, u, output, local, running))
         u = output
@@ -87,7 +90,7 @@ def link_slopes(links: Sequence[Link], x) -> np.ndarray:
     u = as_finite_array(x, "x")
     slopes = []
     for link in links:
-        slopes.append(link.slope(u) + 0.0 * u)
+        slopes.append(link.grad(u) + 0.0 * u)
         u = link.fn(u)
     return np.array(slopes)
 
@@ -101,7 +104,7 @@ def chain_table(links: Sequence[Link], x: float, digits: int = 4) -> str:
     """The chain at x as a printable table: one row per link, the last column the running product."""
     rows = [
         [str(k), step.name, format_number(step.input, digits), format_number(step.output, digits),
-         format_number(step.local_slope, digits), format_number(step.slope_so_far, digits)]
+         format_number(step.local_grad, digits), format_number(step.grad_so_far, digits)]
         for k, step in enumerate(chain_steps(links, x), start=1)
     ]
     return format_table(["link", "function", "input", "output", "local slope", "product so far"], rows)

@@ -35,7 +35,7 @@ import numpy as np
 from course_utils import activations
 from course_utils.formatting import format_loss
 from course_utils.progress import TextProgress
-from course_utils.validation import as_finite_array, require_count, require_positive
+from course_utils.validation import as_finite_array, choose, require_count, require_positive
 
 LOSSES = ("sse", "mse", "cross_entropy")
 INITS = ("normal", "xavier", "he")
@@ -48,12 +48,6 @@ def init_std(init: str, n_in: int, n_out: int) -> float:
     """The standard deviation each initialization draws a layer's weights with."""
     return {"normal": 1.0, "xavier": np.sqrt(2.0 / (n_in + n_out)), "he": np.sqrt(2.0 / n_in)}[init]
 
-
-def _choose(value, options: tuple[str, ...], what: str) -> str:
-    """The option named by value, or a ValueError listing the valid ones."""
-    if value not in options:
-        raise ValueError(f"unknown {what} {value!r}. Choose one of: {', '.join(options)}.")
-    return value
 
 
 def _check_sizes(sizes) -> tuple[int, ...]:
@@ -166,11 +160,11 @@ class MLP:
         self.activation = activations.get(activation)
         self.output_activation = output_activation
         self._output = _output_layer(output_activation)
-        self.init = _choose(init, INITS, "init")
+        self.init = choose(init, INITS, "init")
         self.seed = require_count(seed, "seed", minimum=0)
         rng = np.random.default_rng(self.seed)
         shapes = self.weight_shapes
-        self.weights = [rng.standard_normal(shape) * init_std(init, shape[1], shape[0]) for shape in shapes]
+        self.weights = [rng.standard_normal(shape) * init_std(self.init, shape[1], shape[0]) for shape in shapes]
         self.biases = [np.zeros(n_out) for n_out, _ in shapes]
 
     # --- parameters ---------------------------------------------------------------
@@ -252,12 +246,14 @@ class MLP:
 
     def loss(self, X, T, loss: str = "sse") -> float:
         """The loss of the network's outputs on X against the targets T."""
+        loss = choose(loss, LOSSES, "loss")
         trace = self.forward_trace(X)
         value, _ = self._loss_and_output_delta(trace, self._checked_targets(T, len(trace.activations[0]), loss), loss)
         return value
 
     def loss_and_gradients(self, X, T, loss: str = "sse"):
         """(loss, [∂L/∂W_1 … ∂L/∂W_L], [∂L/∂b_1 … ∂L/∂b_L]) by backpropagation."""
+        loss = choose(loss, LOSSES, "loss")
         trace = self.forward_trace(X)
         T = self._checked_targets(T, len(trace.activations[0]), loss)
         value, delta = self._loss_and_output_delta(trace, T, loss)
@@ -300,7 +296,6 @@ class MLP:
         return X
 
     def _checked_targets(self, T, n_samples: int, loss: str) -> np.ndarray:
-        _choose(loss, LOSSES, "loss")
         T = as_finite_array(T, "T")
         n_out = self.sizes[-1]
         if T.ndim != 2:
@@ -342,6 +337,7 @@ class MLP:
         """
         steps = require_count(steps, "steps")
         lr = require_positive(lr, "lr")
+        loss = choose(loss, LOSSES, "loss")
         show = steps >= LONG_RUN_STEPS if progress is None else bool(progress)
         bar = TextProgress(steps, label) if show else None
         losses = np.empty(steps + 1)

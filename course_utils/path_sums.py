@@ -9,10 +9,10 @@ SymPy itself is only needed by the caller, never imported here.
 from __future__ import annotations
 
 import math
-import numbers
 from typing import NamedTuple
 
 from course_utils.formatting import format_number, format_table
+from course_utils.validation import check_number
 
 
 class Path(NamedTuple):
@@ -93,8 +93,7 @@ def _children(slopes: dict) -> dict:
     for edge, value in slopes.items():
         if not (isinstance(edge, tuple) and len(edge) == 2):
             raise TypeError(f"each key of slopes must be a (parent, child) pair of names, got {edge!r}.")
-        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-            raise ValueError(f"the local derivative on edge {edge} must be a finite number, got {value!r}.")
+        check_number(value, f"the local derivative on edge {edge}")
         children.setdefault(edge[0], []).append(edge[1])
     return children
 

@@ -1,8 +1,9 @@
-"""The 2-2-2 walk-through network in the seed's naming, computed one scalar at a time.
+"""The 2-2-2 walk-through network of notebook 04, computed one scalar at a time.
 
 Two inputs x1, x2 feed two sigmoid hidden units (pre-activations y1, y2, activations
 y1a, y2a), which feed two sigmoid outputs (z1, z2 → z1a, z2a); the error is
-E_total = ½(t1 − z1a)² + ½(t2 − z2a)². The wiring is the seed's:
+E_total = ½(t1 − z1a)² + ½(t2 − z2a)². The wiring (the transpose of Mazur's published
+layout, see ``lessons.nb04.mazur``) is:
 
     y1 = x1·w1 + x2·w3 + c1        z1 = y1a·w5 + y2a·w7 + c2
     y2 = x1·w2 + x2·w4 + c1        z2 = y1a·w6 + y2a·w8 + c2
@@ -12,13 +13,10 @@ returns plain dicts of floats, so a notebook can print any intermediate by name.
 """
 from __future__ import annotations
 
-import math
-import numbers
-
 import numpy as np
 
-from course_utils.activations import get
-from course_utils.validation import require_callable, require_count, require_positive
+from course_utils import activations
+from course_utils.validation import check_number, require_callable, require_count, require_positive
 
 INPUTS = ("x1", "x2")
 TARGETS = ("t1", "t2")
@@ -36,11 +34,11 @@ WIRING = {
     "z2": (("y1a", "w6"), ("y2a", "w8"), "c2"),
 }
 
-_sigmoid = get("sigmoid")
+_sigmoid = activations.get("sigmoid")
 
 
-def seed_network() -> dict[str, float]:
-    """The seed's inputs, starting parameters and targets (x1 = 0.05, as its numbers use)."""
+def starting_network() -> dict[str, float]:
+    """The walk-through's inputs, starting parameters and targets: Mazur's inputs and weights, targets 0.10 and 0.99."""
     return {
         "x1": 0.05, "x2": 0.10,
         "w1": 0.15, "w2": 0.20, "w3": 0.25, "w4": 0.30,
@@ -59,11 +57,18 @@ def formulas() -> dict[str, str]:
     return {**table, "E1": "½(t1 − z1a)²", "E2": "½(t2 − z2a)²", "E_total": "E1 + E2"}
 
 
+def latex_name(name: str) -> str:
+    """How the lessons typeset a name of this network, so every figure and formula agrees: z1a → z_1^a, w5 → w_5."""
+    if name == "E":
+        return "E"
+    return f"{name[0]}_{name[1]}^a" if name.endswith("a") else f"{name[0]}_{name[1]}"
+
+
 def forward(p: dict, squash=None) -> dict[str, float]:
     """Every intermediate of the forward pass, from the pre-activations to E_total.
 
-    ``squash`` replaces the sigmoid (e.g. the seed's mistaken 1/(1 + e^{+v}), to reproduce
-    its table); backward() keeps the sigmoid's slope a(1 − a), so with any other squash the
+    ``squash`` replaces the sigmoid (e.g. the sign-flipped 1/(1 + e^{+v}) behind a mistaken
+    published table, to reproduce it); backward() keeps the sigmoid's slope a(1 − a), so with any other squash the
     two disagree, exactly as a buggy implementation's would.
     """
     return _forward(_checked(p), _squash(squash))
@@ -167,21 +172,13 @@ def _checked(p) -> dict[str, float]:
     """The network's numbers as floats, or a clear error naming what is missing or broken."""
     if not isinstance(p, dict):
         raise TypeError(
-            f"pass the network as a dict of numbers such as seed_network(), got {type(p).__name__}."
+            f"pass the network as a dict of numbers such as starting_network(), got {type(p).__name__}."
         )
     missing = [key for key in NETWORK_KEYS if key not in p]
     if missing:
         raise ValueError(
             f"the network dict is missing {', '.join(missing)}; it needs {', '.join(NETWORK_KEYS)}. "
-            "Start from seed_network() and change the values you want."
+            "Start from starting_network() and change the values you want."
         )
-    checked = dict(p)
-    for key in NETWORK_KEYS:
-        value = p[key]
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            raise TypeError(f"{key} must be a number, got {type(value).__name__}: {value!r}.")
-        if not math.isfinite(value):
-            raise ValueError(f"{key} = {value} is not finite; every input, parameter and target must be a finite number.")
-        checked[key] = float(value)
-    return checked
+    return {**p, **{key: check_number(p[key], key) for key in NETWORK_KEYS}}
 

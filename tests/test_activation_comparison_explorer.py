@@ -7,11 +7,7 @@ import numpy as np
 import pytest
 
 from course_utils import activations
-from course_utils.explorers import (
-    ActivationComparisonExplorer,
-    activation_comparison_explorer,
-)
-from course_utils.explorers.activation_comparison import ALPHA_SETTINGS
+from course_utils.explorers import ActivationComparisonExplorer
 from course_utils.formatting import MINUS
 from course_utils.lessons.nb03.activation_facts import saturation_mask
 from course_utils.style import break_at_jumps
@@ -19,11 +15,13 @@ from course_utils.style import break_at_jumps
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: The activations that take an α, read from the registry like the explorer reads them.
+WITH_ALPHA = [name for name, act in activations.ACTIVATIONS.items() if "alpha" in act.parameters]
 
 
 @pytest.fixture
 def explorer():
-    return activation_comparison_explorer("leaky_relu", x=1.0)
+    return ActivationComparisonExplorer("leaky_relu", x=1.0)
 
 
 def _artist_ids(explorer):
@@ -87,17 +85,17 @@ def test_shading_follows_the_activation(explorer):
         len(p.vertices) == 0 for p in explorer.artists["saturated"].get_paths())
 
 
-@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "linear", "softplus", "gelu", "silu"])
+@pytest.mark.parametrize("name", [name for name in activations.ACTIVATIONS if name not in WITH_ALPHA])
 def test_alpha_slider_is_disabled_where_alpha_does_not_apply(explorer, name):
     explorer.activation_menu.value = name
     assert explorer.alpha_slider.disabled
     assert f"(unused by {explorer.activation_menu.label})" in explorer.readout.value
 
 
-@pytest.mark.parametrize("name", list(ALPHA_SETTINGS))
+@pytest.mark.parametrize("name", WITH_ALPHA)
 def test_alpha_slider_takes_the_range_of_the_activation_it_applies_to(explorer, name):
     explorer.activation_menu.value = name
-    low, high, start = ALPHA_SETTINGS[name]
+    low, high, start = activations.get(name).parameters["alpha"].slider
     slider = explorer.alpha_slider
     assert not slider.disabled and (slider.min, slider.max, slider.value) == (low, high, start)
 
@@ -148,15 +146,15 @@ def test_the_figure_has_a_title_labelled_axes_and_a_png_fallback(explorer):
 
 
 def test_a_start_without_alpha_disables_the_alpha_slider():
-    explorer = activation_comparison_explorer("tanh", x=-1.0)
+    explorer = ActivationComparisonExplorer("tanh", x=-1.0)
     assert explorer.alpha_slider.disabled and "activation: tanh" in explorer.readout.value
 
 
 def test_a_starting_x_outside_the_range_is_refused():
     with pytest.raises(ValueError, match="must lie inside x_range"):
-        activation_comparison_explorer("relu", x=9.0)
+        ActivationComparisonExplorer("relu", x=9.0)
 
 
 def test_an_unknown_activation_names_the_valid_ones():
     with pytest.raises(ValueError, match="Choose one of"):
-        activation_comparison_explorer("sigmod")
+        ActivationComparisonExplorer("sigmod")

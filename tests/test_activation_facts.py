@@ -113,7 +113,7 @@ def test_saturation_mask_uses_a_strict_threshold():
 
 
 def test_saturation_mask_refuses_a_non_positive_threshold():
-    with pytest.raises(ValueError, match="threshold must be a positive number"):
+    with pytest.raises(ValueError, match="threshold must be a finite number greater than 0"):
         saturation_mask("relu", [0.0], threshold=0)
 
 

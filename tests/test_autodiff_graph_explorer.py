@@ -6,7 +6,7 @@ import math
 import pytest
 
 from course_utils.autodiff import topological_order
-from course_utils.explorers import autodiff_graph_explorer
+from course_utils.explorers import AutodiffGraphExplorer
 from course_utils.formatting import MINUS, format_number
 from course_utils.lessons.nb05.autodiff_examples import routing_example
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:D
 
 @pytest.fixture
 def explorer():
-    return autodiff_graph_explorer(x=1.0, y=-0.5, z=0.3)
+    return AutodiffGraphExplorer(x=1.0, y=-0.5, z=0.3)
 
 
 def _expected_gradients(x, y, z):
@@ -63,7 +63,7 @@ def test_the_max_edge_that_loses_fades_when_the_winner_changes(explorer):
 
 def test_a_start_outside_the_slider_range_is_refused():
     with pytest.raises(ValueError, match="must lie in"):
-        autodiff_graph_explorer(x=5.0)
+        AutodiffGraphExplorer(x=5.0)
 
 
 def test_the_widget_carries_a_png_for_readers_without_a_kernel(explorer):

@@ -10,7 +10,7 @@ from benchmarks.slider_probe import (
     neighbour_value,
     sliders_of,
 )
-from course_utils.explorers import tangent_explorer
+from course_utils.explorers import TangentExplorer
 
 
 @pytest.mark.parametrize(
@@ -28,13 +28,13 @@ def test_neighbour_value_is_one_step_away_and_inside_the_range(slider, expected)
 
 
 def test_explorers_are_found_in_memory_with_their_sliders():
-    explorer = tangent_explorer("tanh", x=0.5)
+    explorer = TangentExplorer("tanh", x=0.5)
     assert explorer in explorers_in_memory()
     assert list(sliders_of(explorer)) == ["x_slider"]
 
 
 def test_measuring_an_explorer_reports_every_cost_and_leaves_the_slider_in_range():
-    explorer = tangent_explorer("sigmoid", x=6.0)
+    explorer = TangentExplorer("sigmoid", x=6.0)
     row = measure_explorer(explorer, repeats=3)
     assert row["explorer"] == "TangentExplorer" and row["sliders"] == ["x_slider"]
     assert {"callback_ms", "step_ms", "replot_ms"} <= set(row) and len(row["step_ms"]) == 1
@@ -43,7 +43,7 @@ def test_measuring_an_explorer_reports_every_cost_and_leaves_the_slider_in_range
 
 def test_a_notebook_is_measured_in_its_own_kernel(tmp_path):
     notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("from course_utils.explorers import tangent_explorer\ntangent_explorer('tanh')"),
+        nbformat.v4.new_code_cell("from course_utils.explorers import TangentExplorer\nTangentExplorer('tanh')"),
     ])
     path = tmp_path / "one_explorer.ipynb"
     nbformat.write(notebook, path)

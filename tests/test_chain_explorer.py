@@ -11,7 +11,7 @@ from course_utils.chains import (
     chain_steps,
     chain_value,
 )
-from course_utils.explorers.chain import ChainExplorer, chain_explorer
+from course_utils.explorers.chain import ChainExplorer
 
 pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
 
@@ -20,7 +20,7 @@ LINKS = [affine_link(1.5, -0.5), activation_link("tanh"), affine_link(2.0, 0.3),
 
 @pytest.fixture
 def explorer():
-    return chain_explorer(LINKS, x=0.8)
+    return ChainExplorer(LINKS, x=0.8)
 
 
 def test_the_readout_shows_x_the_value_and_every_factor_of_the_slope(explorer):
@@ -29,7 +29,7 @@ def test_the_readout_shows_x_the_value_and_every_factor_of_the_slope(explorer):
     text = explorer.readout.value
     assert "x = \u22120.50" in text
     assert f"y = {steps[-1].output:.4f}" in text
-    factors = " × ".join(f"{s.local_slope:.4f}" for s in steps)
+    factors = " × ".join(f"{s.local_grad:.4f}" for s in steps)
     assert f"dy/dx = {factors} = {chain_derivative(LINKS, -0.5):.4f}" in text
 
 
@@ -45,7 +45,7 @@ def test_the_bars_are_the_local_slopes_then_their_product(explorer):
     explorer.x_slider.value = 0.3
     heights = [bar.get_height() for bar in explorer.bars]
     steps = chain_steps(LINKS, 0.3)
-    np.testing.assert_allclose(heights[:-1], [s.local_slope for s in steps])
+    np.testing.assert_allclose(heights[:-1], [s.local_grad for s in steps])
     assert heights[-1] == pytest.approx(np.prod(heights[:-1]))
 
 

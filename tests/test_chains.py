@@ -44,9 +44,9 @@ def test_each_step_feeds_the_next_and_the_running_product_ends_at_the_slope():
     assert steps[0].input == 0.8 and steps[0].output == pytest.approx(0.7)
     for before, after in zip(steps, steps[1:]):
         assert after.input == before.output
-        assert after.slope_so_far == pytest.approx(before.slope_so_far * after.local_slope)
-    assert steps[-1].slope_so_far == pytest.approx(chain_derivative(LINKS, 0.8))
-    assert steps[1].local_slope == pytest.approx(1 - np.tanh(0.7) ** 2)  # taken at tanh's input, not at x
+        assert after.grad_so_far == pytest.approx(before.grad_so_far * after.local_grad)
+    assert steps[-1].grad_so_far == pytest.approx(chain_derivative(LINKS, 0.8))
+    assert steps[1].local_grad == pytest.approx(1 - np.tanh(0.7) ** 2)  # taken at tanh's input, not at x
 
 
 def test_link_slopes_has_one_row_per_link_even_for_constant_slopes():
@@ -77,7 +77,7 @@ def test_anything_but_a_list_of_links_is_refused(links):
 
 
 def test_bad_links_and_points_get_clear_messages():
-    with pytest.raises(TypeError, match="slope must be a function"):
+    with pytest.raises(TypeError, match="grad must be a function"):
         Link("broken", np.tanh, 3.0)
     with pytest.raises(ValueError, match="unknown activation|valid"):
         activation_link("swishy")

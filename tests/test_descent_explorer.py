@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils.explorers.descent import DescentExplorer, descent_explorer
+from course_utils.explorers.descent import DescentExplorer
 from course_utils.formatting import format_number
 from course_utils.lessons.nb04 import single_neuron
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:D
 
 @pytest.fixture
 def explorer():
-    return descent_explorer(w=0.5, eta=0.5)
+    return DescentExplorer(w=0.5, eta=0.5)
 
 
 def test_the_readout_shows_both_slider_values_and_the_true_error_and_slope(explorer):

@@ -1,6 +1,7 @@
 """Exercise checks: stubs are 'not attempted', right answers pass, and wrong ones are told the likely slip."""
 from __future__ import annotations
 
+import importlib
 import re
 
 import numpy as np
@@ -10,8 +11,10 @@ from course_utils.exercises import (
     CORRECT,
     INCORRECT,
     NOT_ATTEMPTED,
+    Exercise,
     FunctionExercise,
     NumberExercise,
+    Status,
     diagnose,
 )
 from course_utils.exercises.nb00 import q1 as start_here_q1
@@ -52,7 +55,7 @@ def test_the_right_answer_is_correct(slope_question):
         (0.5, "0.5 is the height"),
         (-0.25, "sign is flipped"),
         (0.125, "half the expected value"),
-        (0.3, "not the value we get. For a hint, remove the # before .hint"),
+        (0.3, r"not the value we get. For a hint, call \.hint\(\) on this exercise"),
         ("a quarter", "expected a number, got the text 'a quarter'"),
         ("0.25", "remove the quotes"),
         (float("nan"), "inf or NaN"),
@@ -63,6 +66,16 @@ def test_a_wrong_answer_names_the_slip(slope_question, answer, message):
     feedback = slope_question.check(answer)
     assert feedback.status == INCORRECT
     assert re.search(message, feedback.message), feedback.message
+
+
+def test_a_notebook_exercise_points_to_its_own_hint_by_its_variable_name():
+    feedback = start_here_q1.check(0.3)
+    assert "For a hint, run q1.hint()." in feedback.message and "cell below" not in feedback.message
+
+
+def test_statuses_are_an_enum_whose_members_equal_their_text():
+    assert isinstance(CORRECT, Status) and CORRECT == "correct" and NOT_ATTEMPTED == "not attempted"
+    assert {status.name for status in Status} == {"CORRECT", "INCORRECT", "NOT_ATTEMPTED"}
 
 
 def test_twice_the_answer_points_at_a_factor_of_two():
@@ -172,3 +185,10 @@ def test_an_if_on_a_whole_array_is_pointed_to_np_where():
 def test_other_crashes_get_no_np_where_note(square_question):
     feedback = square_question.check(lambda x: x.undefined_attribute)
     assert "np.where" not in feedback.message
+
+
+@pytest.mark.parametrize("notebook", ["nb00", "nb01", "nb02", "nb03", "nb04", "nb05", "nb06"])
+def test_every_notebook_exercise_shares_the_one_base_and_knows_its_variable_name(notebook):
+    module = importlib.import_module(f"course_utils.exercises.{notebook}")
+    exercises = {name: value for name, value in vars(module).items() if isinstance(value, Exercise)}
+    assert exercises and all(exercise.variable == name for name, exercise in exercises.items())

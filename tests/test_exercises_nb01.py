@@ -21,7 +21,7 @@ def test_q1_the_parenthesized_quotient_is_correct_and_the_seeds_is_named():
     seed = lambda h: (3 * (2 + h) ** 2 + 4 * (2 + h) + 6 - 3 * 2**2 + 4 * 2 + 6) / h  # noqa: E731
     assert q1.check(fixed).status == CORRECT
     feedback = q1.check(seed)
-    assert feedback.status == INCORRECT and "seed's expression" in feedback.message
+    assert feedback.status == INCORRECT and "source's slip" in feedback.message
     assert "divide it by the run h" in q1.check(lambda h: fixed(h) * h).message
 
 

@@ -11,7 +11,7 @@ from course_utils.activations import get
 from course_utils.exercises import nb04
 
 sigmoid = get("sigmoid")
-p = walkthrough.seed_network()
+p = walkthrough.starting_network()
 f = walkthrough.forward(p)
 d = walkthrough.deltas(p)
 a = 1.0 / (1.0 + math.exp(-2.0))  # the neuron at w = 1: z = 2

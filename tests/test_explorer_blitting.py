@@ -4,28 +4,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils.chains import activation_link, affine_link
-from course_utils.explorers import (
-    activation_comparison_explorer,
-    autodiff_graph_explorer,
-    chain_explorer,
-    descent_explorer,
-    gradient_flow_explorer,
-    secant_explorer,
-    step_size_explorer,
-    tangent_explorer,
-)
+from course_utils.explorers import ActivationComparisonExplorer, TangentExplorer, all_explorers
 
-FACTORIES = {
-    "tangent": lambda: tangent_explorer("sigmoid"),
-    "secant": secant_explorer,
-    "step_size": step_size_explorer,
-    "chain": lambda: chain_explorer([affine_link(1.5, -0.5), activation_link("tanh")]),
-    "descent": descent_explorer,
-    "autodiff_graph": autodiff_graph_explorer,
-    "gradient_flow": gradient_flow_explorer,
-    "activation_comparison": activation_comparison_explorer,
-}
+#: Every explorer the package has, found by inheritance: a new one is tested without being listed here.
+EXPLORERS = {cls.__name__: cls for cls in all_explorers()}
+
+
+def test_discovery_finds_every_explorer_of_the_course():
+    assert len(EXPLORERS) >= 8 and {"TangentExplorer", "GradientFlowExplorer", "AutodiffGraphExplorer"} <= set(EXPLORERS)
 
 
 def _pixels(explorer) -> np.ndarray:
@@ -47,10 +33,10 @@ def _browser_answers(explorer) -> None:
     explorer.canvas.draw_idle = lambda: explorer.canvas.handle_event({"type": "draw"})
 
 
-@pytest.fixture(params=sorted(FACTORIES))
+@pytest.fixture(params=sorted(EXPLORERS))
 def shown(request):
     """An explorer after its first full draw, with a browser that asks for every new picture."""
-    explorer = FACTORIES[request.param]()
+    explorer = EXPLORERS[request.param].example()
     explorer.canvas.draw()
     _browser_answers(explorer)
     return explorer
@@ -83,7 +69,7 @@ def test_a_slider_that_only_moves_artists_is_blitted_not_redrawn(shown):
 
 
 def test_a_step_sends_no_picture_until_the_browser_asks():
-    explorer = tangent_explorer("sigmoid")
+    explorer = TangentExplorer("sigmoid")
     explorer.canvas.draw()
     requests = []
     explorer.canvas.draw_idle = lambda: requests.append("ready")
@@ -95,7 +81,7 @@ def test_a_step_sends_no_picture_until_the_browser_asks():
 
 
 def test_before_the_first_draw_the_browser_gets_a_full_redraw():
-    explorer = tangent_explorer("tanh")
+    explorer = TangentExplorer("tanh")
     full_draws = _full_draws(explorer)
     _browser_answers(explorer)
     explorer.x_slider.value = 0.5
@@ -103,7 +89,7 @@ def test_before_the_first_draw_the_browser_gets_a_full_redraw():
 
 
 def test_switching_the_activation_redraws_everything_once():
-    explorer = activation_comparison_explorer("leaky_relu")
+    explorer = ActivationComparisonExplorer("leaky_relu")
     explorer.canvas.draw()
     _browser_answers(explorer)
     full_draws = _full_draws(explorer)
@@ -114,9 +100,9 @@ def test_switching_the_activation_redraws_everything_once():
 
 
 def test_the_static_picture_still_shows_the_moving_artists():
-    explorer = tangent_explorer("sigmoid", x=2.0)
+    explorer = TangentExplorer("sigmoid", x=2.0)
     explorer.canvas.draw()
-    hidden = tangent_explorer("sigmoid", x=2.0)
+    hidden = TangentExplorer("sigmoid", x=2.0)
     for artist in hidden.moving:
         artist.set_visible(False)
     assert explorer._repr_mimebundle_()["image/png"] != hidden._repr_mimebundle_()["image/png"]

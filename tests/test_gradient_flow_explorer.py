@@ -7,7 +7,6 @@ import pytest
 from course_utils.explorers.gradient_flow import (
     NORM_LIMITS,
     GradientFlowExplorer,
-    gradient_flow_explorer,
 )
 from course_utils.formatting import format_exponential
 from course_utils.lessons.nb06 import vanishing
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:D
 
 @pytest.fixture
 def explorer():
-    return gradient_flow_explorer(depth=20, activation="sigmoid", init_scale=1.0)
+    return GradientFlowExplorer(depth=20, activation="sigmoid", init_scale=1.0)
 
 
 def test_the_plotted_line_is_the_measured_norm_of_every_layer(explorer):
@@ -76,7 +75,7 @@ def test_within_range_nothing_is_marked(explorer):
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    ({"activation": "softmax"}, "activation must be one of sigmoid, tanh, relu, leaky_relu"),
+    ({"activation": "softmax"}, "unknown activation .softmax.. Choose one of: sigmoid, tanh, relu, leaky_relu"),
     ({"depth": 1}, "must lie between 2 and max_depth = 50"),
     ({"depth": 51}, "must lie between 2 and max_depth = 50"),
     ({"init_scale": 20.0}, "between 0.25 and 5.0"),
@@ -98,3 +97,7 @@ def test_the_readout_shows_every_control_as_the_control_shows_it(explorer):
     explorer.activation_menu.value = "leaky_relu"
     text = explorer.readout.value
     assert "leaky_relu, depth 35, init scale 1.41 × Xavier" in text
+
+
+def test_names_are_read_in_any_case_as_everywhere_in_the_course():
+    assert GradientFlowExplorer(activation="ReLU").activation_menu.value == "relu"

@@ -39,4 +39,4 @@ def test_every_module_is_reachable_as_an_attribute():
     import course_utils
 
     assert {"activations", "mlp", "autodiff", "walkthrough", "lessons", "explorers", "exercises"} <= set(course_utils.MODULES)
-    assert course_utils.walkthrough.seed_network()["x1"] == 0.05
+    assert course_utils.walkthrough.starting_network()["x1"] == 0.05

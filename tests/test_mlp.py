@@ -440,3 +440,10 @@ def test_the_progress_summary_keeps_four_significant_digits_of_a_tiny_loss(capsy
     summary = capsys.readouterr().out.split("| loss ")[1]
     start, end = summary.strip().split(" → ")
     assert float(end) > 0 and "e-" in end, "a small final loss must not print as 0.0000"
+
+
+def test_init_and_loss_names_are_read_in_any_case():
+    net = MLP([2, 3, 1], init="He")
+    assert net.init == "he"
+    loss, _, _ = net.loss_and_gradients(np.ones((1, 2)), np.ones((1, 1)), loss="MSE")
+    assert np.isfinite(loss)

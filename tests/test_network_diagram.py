@@ -18,7 +18,7 @@ def _texts(ax) -> str:
 
 
 def test_every_weight_bias_and_unit_value_is_on_the_drawing(ax):
-    p = walkthrough.seed_network()
+    p = walkthrough.starting_network()
     draw_walkthrough_network(ax, p)
     text = _texts(ax)
     for name in walkthrough.WEIGHTS + walkthrough.BIASES:
@@ -28,11 +28,11 @@ def test_every_weight_bias_and_unit_value_is_on_the_drawing(ax):
 
 
 def test_gradients_appear_on_the_edges_when_given(ax):
-    p = walkthrough.seed_network()
+    p = walkthrough.starting_network()
     draw_walkthrough_network(ax, p, walkthrough.backward(p))
     assert r"$\partial E/\partial w_5 = 0.0719$" in _texts(ax)
 
 
 def test_a_bad_network_is_refused_before_drawing(ax):
     with pytest.raises(ValueError, match="missing w1"):
-        draw_walkthrough_network(ax, {k: v for k, v in walkthrough.seed_network().items() if k != "w1"})
+        draw_walkthrough_network(ax, {k: v for k, v in walkthrough.starting_network().items() if k != "w1"})

@@ -80,7 +80,7 @@ def test_training_history_plot_starts_at_step_zero_and_draws_each_output_with_it
     from course_utils import walkthrough
     from course_utils.lessons.nb04.figures import plot_training_history
 
-    _, history = walkthrough.train(walkthrough.seed_network(), 0.5, 20)
+    _, history = walkthrough.train(walkthrough.starting_network(), 0.5, 20)
     figure = Figure()
     ax_error, ax_outputs = figure.subplots(1, 2)
     plot_training_history(ax_error, ax_outputs, history, {"z1a": 0.1, "z2a": 0.99}, "Error")

@@ -8,8 +8,9 @@ from course_utils.calculus import central_difference
 from course_utils.lessons.nb04 import single_neuron
 
 
-def test_the_worked_example_gives_the_seeds_rounded_numbers():
-    got = single_neuron.walk(**single_neuron.EXAMPLE)
+def test_the_worked_example_is_the_default_and_gives_the_published_rounded_numbers():
+    assert (single_neuron.INPUT, single_neuron.START_WEIGHT, single_neuron.TARGET) == (2.0, 0.5, 1.0)
+    got = single_neuron.walk()
     rounded = {key: round(got[key], 3) for key in ("z", "a", "E", "dE/da", "da/dz", "dz/dw", "dE/dw")}
     assert rounded == {"z": 1.0, "a": 0.731, "E": 0.072, "dE/da": -0.538, "da/dz": 0.197, "dz/dw": 2.0,
                        "dE/dw": -0.212}

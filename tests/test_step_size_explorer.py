@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from course_utils.explorers.step_size import StepSizeExplorer, step_size_explorer
+from course_utils.explorers.step_size import StepSizeExplorer
 from course_utils.formatting import format_exponential
 from course_utils.lessons.nb01.curves import SINE
 from course_utils.lessons.nb01.step_size_study import measured_errors
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:D
 
 @pytest.fixture
 def explorer():
-    return step_size_explorer(h=1e-4)
+    return StepSizeExplorer(h=1e-4)
 
 
 @pytest.mark.parametrize("h", [1e-1, 1e-8, 10 ** -11.25, 1e-15])

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from course_utils import activations
-from course_utils.explorers import figure_png, tangent_explorer
+from course_utils.explorers import TangentExplorer, figure_png
 from course_utils.formatting import MINUS
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -16,7 +16,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture
 def explorer():
-    return tangent_explorer("sigmoid", x=1.0)
+    return TangentExplorer("sigmoid", x=1.0)
 
 
 def test_readout_shows_x_the_value_and_the_slope(explorer):
@@ -51,36 +51,36 @@ def test_the_mimebundle_carries_a_png_and_a_text_fallback(explorer):
 
 
 def test_parameters_reach_the_activation():
-    explorer = tangent_explorer("leaky_relu", x=-1.0, alpha=0.2)
+    explorer = TangentExplorer("leaky_relu", x=-1.0, alpha=0.2)
     assert f"f′(x) = 0.2000" in explorer.readout.value
 
 
 def test_creating_an_explorer_leaves_the_pyplot_backend_alone():
     backend = matplotlib.get_backend()
-    tangent_explorer("tanh")
+    TangentExplorer("tanh")
     assert matplotlib.get_backend() == backend
 
 
 def test_a_starting_x_outside_the_range_is_refused():
     with pytest.raises(ValueError, match="must lie inside x_range"):
-        tangent_explorer("relu", x=10.0)
+        TangentExplorer("relu", x=10.0)
 
 
 def test_an_unknown_activation_names_the_valid_ones():
     with pytest.raises(ValueError, match="Choose one of"):
-        tangent_explorer("sigmod")
+        TangentExplorer("sigmod")
 
 
 def test_every_activation_gets_an_explorer_with_finite_axes():
     for name in activations.ACTIVATIONS:
-        ax = tangent_explorer(name).figure.axes[0]
+        ax = TangentExplorer(name).figure.axes[0]
         assert np.all(np.isfinite(ax.get_ylim()))
 
 
 def test_the_still_picture_carries_the_readout_as_a_caption():
     from course_utils.explorers.base import readout_text
 
-    explorer = tangent_explorer("sigmoid", x=1.0)
+    explorer = TangentExplorer("sigmoid", x=1.0)
     assert readout_text(explorer.readout.value) == "x = 1.00 \xa0|\xa0 f(x) = 0.7311 \xa0|\xa0 f′(x) = 0.1966"
     assert figure_png(explorer.figure, caption="x = 1.00") != figure_png(explorer.figure, caption="x = 2.00")
     assert explorer.figure.texts == [], "the caption is drawn for the picture only, not left on the figure"

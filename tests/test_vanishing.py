@@ -162,13 +162,6 @@ def test_a_too_large_init_makes_tanh_gradients_grow_towards_the_input():
     assert norms[0] > 100 * norms[-1]
 
 
-def test_gradient_norm_table_has_a_row_per_setting_and_a_column_per_layer():
-    settings = [("sigmoid", "xavier"), ("relu", "he"), ("tanh", "normal")]
-    table = vanishing.gradient_norm_table(settings, depth=6, width=4, seed=0)
-    assert table.shape == (3, 6)
-    np.testing.assert_array_equal(table[1], vanishing.gradient_norms_by_layer(6, 4, "relu", "he", seed=0))
-
-
 # --- dead units ---------------------------------------------------------------------
 
 def _network_with_hidden_bias(activation: str, bias: float, depth: int = 3):

@@ -11,7 +11,7 @@ from course_utils.lessons.nb04 import walkthrough_checks
 
 @pytest.fixture(scope="module")
 def rows():
-    return walkthrough_checks.gradient_comparison(walkthrough.seed_network())
+    return walkthrough_checks.gradient_comparison(walkthrough.starting_network())
 
 
 def test_there_is_one_row_per_parameter_in_order(rows):
@@ -27,28 +27,28 @@ def test_finite_differences_agree_with_the_chain_rule(rows):
 
 
 def test_sympy_sees_a_changed_network():
-    p = dict(walkthrough.seed_network(), w5=-0.7, t1=0.8)
+    p = dict(walkthrough.starting_network(), w5=-0.7, t1=0.8)
     by_sympy = walkthrough_checks.sympy_gradients(p)
     by_chain = walkthrough.backward(p)
     assert by_sympy == pytest.approx(by_chain, rel=1e-12)
-    assert by_sympy["dE/dw5"] != pytest.approx(walkthrough.backward(walkthrough.seed_network())["dE/dw5"])
+    assert by_sympy["dE/dw5"] != pytest.approx(walkthrough.backward(walkthrough.starting_network())["dE/dw5"])
 
 
 def test_the_symbolic_error_evaluates_to_the_forward_pass():
     error, symbols = walkthrough_checks.symbolic_error()
-    p = walkthrough.seed_network()
+    p = walkthrough.starting_network()
     value = float(error.subs({symbols[name]: p[name] for name in walkthrough.NETWORK_KEYS}))
     assert value == pytest.approx(walkthrough.forward(p)["E_total"], rel=1e-14)
 
 
 def test_finite_differences_name_a_missing_parameter():
-    p = walkthrough.seed_network()
+    p = walkthrough.starting_network()
     del p["c1"]
     with pytest.raises(ValueError, match="missing c1"):
         walkthrough_checks.finite_difference_gradients(p)
 
 
 def test_finite_differences_follow_the_squash_they_are_given():
-    p = walkthrough.seed_network()
+    p = walkthrough.starting_network()
     flipped = walkthrough_checks.finite_difference_gradients(p, squash=lambda v: 1.0 / (1.0 + math.exp(v)))
     assert flipped["dE/dw5"] != pytest.approx(walkthrough.backward(p)["dE/dw5"], rel=0.1)

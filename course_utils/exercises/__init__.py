@@ -5,17 +5,31 @@ returns nothing) is reported as "not attempted yet", never as an error, so a sto
 notebook with unfilled exercises still runs top to bottom. A wrong answer gets a
 message that names the likely slip: a flipped sign, a factor of 2, a wrong shape,
 or one of the mistakes the exercise itself lists.
+
+Every exercise is an ``Exercise``, the one base that owns check, hint and solution;
+``NumberExercise``, ``FunctionExercise`` and ``new_op.NewOpExercise`` only say how an answer
+is judged. Each ``nbNN`` module ends with ``name_exercises(globals())``, so feedback can
+point to ``q1.hint()`` by name.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from enum import StrEnum
+from typing import Callable, ClassVar, Sequence
 
 import numpy as np
 
-CORRECT = "correct"
-INCORRECT = "incorrect"
-NOT_ATTEMPTED = "not attempted"
+
+class Status(StrEnum):
+    """How a check went; each member equals its text, so ``status == "correct"`` also holds."""
+
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    NOT_ATTEMPTED = "not attempted"
+
+
+CORRECT, INCORRECT, NOT_ATTEMPTED = Status.CORRECT, Status.INCORRECT, Status.NOT_ATTEMPTED
 
 _MARKS = {CORRECT: "✔ Correct", INCORRECT: "✘ Not yet", NOT_ATTEMPTED: "○ Not attempted yet"}
 
@@ -24,7 +38,7 @@ _MARKS = {CORRECT: "✔ Correct", INCORRECT: "✘ Not yet", NOT_ATTEMPTED: "○ 
 class Feedback:
     """The outcome of a check; it prints as one readable paragraph."""
 
-    status: str
+    status: Status
     message: str
 
     def __repr__(self) -> str:
@@ -44,6 +58,76 @@ class Text:
 
     def __repr__(self) -> str:
         return f"{self.heading}: {self.body}"
+
+
+@dataclass(kw_only=True)
+class Exercise(ABC):
+    """What every exercise shares: a check that never raises, a hint and a solution (learntools' ``Problem``).
+
+    A subclass says what an unfilled answer means (``unfilled``) and judges a filled one in
+    ``_judge``; the learner's own code runs through ``_run``, so a stub or a crash becomes feedback.
+    """
+
+    name: str
+    hint_text: str
+    solution_text: str
+    mistakes: Sequence[tuple[object, str]] = ()
+    #: The notebook's name for this exercise (``q1``), set by ``name_exercises``; feedback uses it.
+    variable: str | None = field(default=None, repr=False, compare=False)
+
+    #: What to do with an unfilled answer, and with learner code that returns nothing.
+    unfilled: ClassVar[str] = "replace the ... with your answer, then run the cell again."
+    no_return: ClassVar[str] = "your function returns nothing yet; add a return statement."
+
+    def check(self, answer) -> Feedback:
+        """Judge the learner's answer; an unfilled one is 'not attempted', so a stored notebook still runs."""
+        if is_stub(answer):
+            return self._say(NOT_ATTEMPTED, self.unfilled)
+        return self._judge(answer)
+
+    def hint(self) -> Text:
+        """A nudge that names the idea to use, not the answer."""
+        return Text("Hint", self.hint_text)
+
+    def solution(self) -> Text:
+        """The worked answer, for after an honest try."""
+        return Text("Solution", self.solution_text)
+
+    @abstractmethod
+    def _judge(self, answer) -> Feedback:
+        """The feedback for a filled-in answer."""
+
+    def _say(self, status: Status, text: str) -> Feedback:
+        """Feedback that starts with the exercise's name, so a printed result says which exercise it is."""
+        return Feedback(status, f"{self.name}: {text}")
+
+    def _ask_for_hint(self) -> str:
+        """Where the hint is, in words that hold wherever the learner's cells are."""
+        call = f"run {self.variable}.hint()" if self.variable else "call .hint() on this exercise"
+        return f"For a hint, {call}."
+
+    def _run(self, code: Callable, args: tuple, where: str):
+        """Call the learner's code: (result, None), or (None, feedback) for a stub, a missing return or a crash."""
+        try:
+            result = code(*args)
+        except NotImplementedError:
+            return None, self._say(NOT_ATTEMPTED, "replace the `raise NotImplementedError` with your code.")
+        except Exception as error:  # a learner's bug is feedback, not a traceback
+            return None, self._say(INCORRECT, f"{where} raised {type(error).__name__}: {error}{self._advice(error)}")
+        if is_stub(result):
+            return None, self._say(NOT_ATTEMPTED, self.no_return)
+        return result, None
+
+    def _advice(self, error: Exception) -> str:
+        """A note added to a crash message when the error has a known beginner's cause."""
+        return _ARRAY_IF_NOTE if "truth value of an array" in str(error) else ""
+
+
+def name_exercises(namespace: dict) -> None:
+    """Tell each exercise in a module its variable name (q1, q2, …), so feedback can say ``run q1.hint()``."""
+    for variable, value in namespace.items():
+        if isinstance(value, Exercise) and not variable.startswith("_"):
+            value.variable = variable
 
 
 def is_stub(answer) -> bool:
@@ -89,103 +173,71 @@ def near_miss(answer, expected, within: float = 1e-2) -> str | None:
     )
 
 
-@dataclass
-class NumberExercise:
+@dataclass(kw_only=True)
+class NumberExercise(Exercise):
     """An exercise whose answer is a number or an array of numbers."""
 
-    name: str
     expected: Callable[[], object]
-    hint_text: str
-    solution_text: str
-    mistakes: Sequence[tuple[object, str]] = field(default_factory=tuple)
     rtol: float = 1e-6
     atol: float = 1e-9
 
-    def check(self, answer) -> Feedback:
+    def _judge(self, answer) -> Feedback:
         """Compare the learner's answer with the computed one and say what is wrong."""
-        if is_stub(answer):
-            return Feedback(NOT_ATTEMPTED, f"{self.name}: replace the ... with your answer, then run the cell again.")
         if isinstance(answer, (str, bytes)):
-            return Feedback(INCORRECT, f"{self.name}: expected a number, got the text {answer!r}; remove the quotes.")
+            return self._say(INCORRECT, f"expected a number, got the text {answer!r}; remove the quotes.")
         try:
             value = np.asarray(answer, dtype=float)
         except (TypeError, ValueError):
-            return Feedback(INCORRECT, f"{self.name}: expected a number, got {type(answer).__name__} {answer!r}.")
+            return self._say(INCORRECT, f"expected a number, got {type(answer).__name__} {answer!r}.")
         expected = np.asarray(self.expected(), dtype=float)
         if value.shape != expected.shape:
             named = diagnose(value, expected, self.mistakes, self.rtol, self.atol)
-            shape_note = f"expected shape {expected.shape}, got {value.shape}."
-            return Feedback(INCORRECT, f"{self.name}: {named or shape_note}")
+            return self._say(INCORRECT, named or f"expected shape {expected.shape}, got {value.shape}.")
         if not np.all(np.isfinite(value)):
-            return Feedback(INCORRECT, f"{self.name}: your answer contains inf or NaN; look for an overflow or 0/0.")
+            return self._say(INCORRECT, "your answer contains inf or NaN; look for an overflow or 0/0.")
         if _close(value, expected, self.rtol, self.atol):
             return Feedback(CORRECT, f"{self.name}.")
         slip = diagnose(value, expected, self.mistakes, self.rtol, self.atol) or near_miss(value, expected)
-        return Feedback(INCORRECT, f"{self.name}: {slip or 'that is not the value we get. For a hint, remove the # before .hint() in the cell below.'}")
-
-    def hint(self) -> Text:
-        return Text("Hint", self.hint_text)
-
-    def solution(self) -> Text:
-        return Text("Solution", self.solution_text)
+        return self._say(INCORRECT, slip or f"that is not the value we get. {self._ask_for_hint()}")
 
 
-@dataclass
-class FunctionExercise:
+@dataclass(kw_only=True)
+class FunctionExercise(Exercise):
     """An exercise where the learner writes a function; it is compared with a reference on test inputs."""
 
-    name: str
     reference: Callable
     test_inputs: Sequence[tuple]
-    hint_text: str
-    solution_text: str
-    mistakes: Sequence[tuple[Callable, str]] = field(default_factory=tuple)
     rtol: float = 1e-6
     atol: float = 1e-9
 
-    def check(self, learner_fn) -> Feedback:
+    unfilled: ClassVar[str] = "fill in the function, then run the cell again."
+
+    def _judge(self, learner_fn) -> Feedback:
         """Call the learner's function on every test input; report the first input where it goes wrong."""
-        if is_stub(learner_fn):
-            return Feedback(NOT_ATTEMPTED, f"{self.name}: fill in the function, then run the cell again.")
         if not callable(learner_fn):
-            return Feedback(INCORRECT, f"{self.name}: expected a function, got {type(learner_fn).__name__}.")
+            return self._say(INCORRECT, f"expected a function, got {type(learner_fn).__name__}.")
         for args in self.test_inputs:
-            try:
-                got = learner_fn(*args)
-            except NotImplementedError:
-                return Feedback(NOT_ATTEMPTED, f"{self.name}: replace the `raise NotImplementedError` with your code.")
-            except Exception as error:  # a learner's bug is feedback, not a traceback
-                message = f"{self.name}: calling it with {_show_args(args)} raised {type(error).__name__}: {error}"
-                if "truth value of an array" in str(error):
-                    message += _ARRAY_IF_NOTE
-                return Feedback(INCORRECT, message)
-            if is_stub(got):
-                return Feedback(NOT_ATTEMPTED, f"{self.name}: your function returns nothing yet; add a return statement.")
-            feedback = self._compare(args, got)
+            got, stopped = self._run(learner_fn, args, f"calling it with {_show_args(args)}")
+            feedback = stopped or self._compare(args, got)
             if feedback is not None:
                 return feedback
-        return Feedback(CORRECT, f"{self.name}: matches the reference on {len(self.test_inputs)} inputs.")
+        return self._say(CORRECT, f"matches the reference on {len(self.test_inputs)} inputs.")
 
     def _compare(self, args: tuple, got) -> Feedback | None:
+        """None if the learner's result matches the reference at args, else what differs."""
         expected = np.asarray(self.reference(*args), dtype=float)
         try:
             value = np.asarray(got, dtype=float)
         except (TypeError, ValueError):
-            return Feedback(INCORRECT, f"{self.name}: for {_show_args(args)} it returned {got!r}, not a number.")
+            return self._say(INCORRECT, f"for {_show_args(args)} it returned {got!r}, not a number.")
         if value.shape == expected.shape and _close(value, expected, self.rtol, self.atol):
             return None
         wrong_values = [(wrong(*args), message) for wrong, message in self.mistakes]
         slip = diagnose(value, expected, wrong_values, self.rtol, self.atol)
         if slip is None and value.shape != expected.shape:
             slip = f"it returned shape {value.shape}, expected {expected.shape}."
-        where = f"for the input {_show_args(args)}:"
-        return Feedback(INCORRECT, f"{self.name}: {where} {slip or f'it returned {_show_value(value)}, expected {_show_value(expected)}.'}")
-
-    def hint(self) -> Text:
-        return Text("Hint", self.hint_text)
-
-    def solution(self) -> Text:
-        return Text("Solution", self.solution_text)
+        slip = slip or f"it returned {_show_value(value)}, expected {_show_value(expected)}."
+        return self._say(INCORRECT, f"for the input {_show_args(args)}: {slip}")
 
 
 #: Added when a learner's `if x > 0:` meets a whole array, numpy's most puzzling error for a beginner.

@@ -1,10 +1,10 @@
 """The example exercise of 00_start_here: reading a slope off the sigmoid."""
 from __future__ import annotations
 
-from course_utils.activations import get
-from course_utils.exercises import NumberExercise
+from course_utils import activations
+from course_utils.exercises import NumberExercise, name_exercises
 
-sigmoid = get("sigmoid")
+sigmoid = activations.get("sigmoid")
 
 _STARTING_SLOPE = "that is σ′(1), the slope where the explorer starts (x = 1). Drag the slider to x = 0."
 
@@ -22,3 +22,5 @@ q1 = NumberExercise(
         *[(value, _STARTING_SLOPE) for value in (sigmoid.grad(1.0), round(sigmoid.grad(1.0), 4))],  # as read off
     ],
 )
+
+name_exercises(globals())

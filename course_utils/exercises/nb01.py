@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils.calculus import central_difference, forward_difference
-from course_utils.exercises import FunctionExercise, NumberExercise
+from course_utils.exercises import FunctionExercise, NumberExercise, name_exercises
 from course_utils.lessons.nb01.curves import PARABOLA, SINE
 from course_utils.lessons.nb01.step_size_study import measured_errors
 
-f = PARABOLA.f
+f = PARABOLA.fn
 
 #: The steps offered in q4 and q5, from large to tiny.
 STEP_CHOICES = (1e-2, 1e-5, 1e-8, 1e-11, 1e-14)
@@ -21,8 +21,8 @@ def best_choice(method: str, x: float = 1.0) -> float:
     return STEP_CHOICES[int(np.argmin(errors))]
 
 
-def _seed_quotient(h):
-    """The quotient exactly as the seed printed it, with the parentheses around f(2) missing."""
+def _quotient_without_parentheses(h):
+    """The quotient as the course's source printed it (section 3 shows it too), the parentheses around f(2) missing."""
     return (3 * (2 + h) ** 2 + 4 * (2 + h) + 6 - 3 * 2**2 + 4 * 2 + 6) / h
 
 
@@ -36,11 +36,12 @@ q1 = FunctionExercise(
         "    return (3*(2 + h)**2 + 4*(2 + h) + 6 - (3*2**2 + 4*2 + 6)) / h"
     ),
     mistakes=[
-        (_seed_quotient, "this is the seed's expression. Without parentheses around f(2) the minus sign only reaches "
-                         "3·2², so 4·2 + 6 is added instead of subtracted. Put all of f(2) in parentheses."),
+        (_quotient_without_parentheses, "this is the source's slip. Without parentheses around f(2) the minus sign "
+                                        "only reaches 3·2², so 4·2 + 6 is added instead of subtracted. Put all of "
+                                        "f(2) in parentheses."),
         (lambda h: f(2 + h) - f(2), "you computed the rise f(2 + h) − f(2); divide it by the run h to get a slope."),
-        (lambda h: PARABOLA.slope(2.0), "16 is the limit f′(2), the slope of the tangent. For a step h the secant "
-                                        "slope (f(2 + h) − f(2))/h is a little more: 16 + 3h."),
+        (lambda h: PARABOLA.grad(2.0), "16 is the limit f′(2), the slope of the tangent. For a step h the secant "
+                                       "slope (f(2 + h) − f(2))/h is a little more: 16 + 3h."),
     ],
 )
 
@@ -105,3 +106,5 @@ q5 = NumberExercise(
     ],
     atol=0.0,
 )
+
+name_exercises(globals())

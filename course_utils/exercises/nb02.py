@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import math
 
-from course_utils.activations import get
-from course_utils.exercises import NumberExercise
+from course_utils import activations
+from course_utils.exercises import NumberExercise, name_exercises
 
 #: q3's graph: one unit a feeds two outputs y1 and y2, which both feed the error E.
 Q3_LOCAL_DERIVATIVES = {"dE/dy1": 0.6, "dy1/da": 0.4, "dE/dy2": -0.3, "dy2/da": 0.9}
@@ -63,13 +63,13 @@ q4 = NumberExercise(
         (1 - 0.75**2, "1 − σ² is the rule for tanh. For the sigmoid it is σ(1 − σ)."),
         (0.75, "0.75 is σ(z), the value. The slope is σ(z)(1 − σ(z))."),
         (0.25, "0.25 is 1 − σ(z). Multiply it by σ(z)."),
-        (get("sigmoid").grad(0.75), "that is σ′(0.75), the slope at z = 0.75. But 0.75 is the output σ(z), not z: "
-                                     "put it into σ(z)(1 − σ(z))."),
+        (activations.get("sigmoid").grad(0.75), "that is σ′(0.75), the slope at z = 0.75. But 0.75 is the output "
+                                                "σ(z), not z: put it into σ(z)(1 − σ(z))."),
     ],
 )
 
 
-softplus = get("softplus")
+softplus = activations.get("softplus")
 
 q5 = NumberExercise(
     name="The slope of softplus log(1 + eˣ) at x = 0",
@@ -80,8 +80,10 @@ q5 = NumberExercise(
     ),
     mistakes=[
         (softplus.fn(0.0), "that is log 2, the value of softplus at 0. The question asks for its slope."),
-        (get("sigmoid").grad(0.0), "0.25 is σ'(0). Softplus' slope is σ itself, so take σ(0)."),
+        (activations.get("sigmoid").grad(0.0), "0.25 is σ'(0). Softplus' slope is σ itself, so take σ(0)."),
         (1.0, "1 is e⁰, the inner slope alone. The outer function is log, whose slope at u is 1/u: "
               "divide by u = 1 + e⁰."),
     ],
 )
+
+name_exercises(globals())

@@ -6,7 +6,7 @@ import math
 import numpy as np
 
 from course_utils.activations import ACTIVATIONS, get, softmax, softmax_jacobian
-from course_utils.exercises import FunctionExercise, NumberExercise
+from course_utils.exercises import FunctionExercise, NumberExercise, name_exercises
 
 #: The input and target of the softmax + cross-entropy exercise.
 LOGITS = np.array([2.0, 1.0, 0.1])
@@ -39,29 +39,43 @@ q1 = FunctionExercise(
 )
 
 
-def _steepest_at_3() -> float:
-    return max(act.grad(3.0) for act in ACTIVATIONS.values())
+def _by_slope_at_3() -> list:
+    """The registered activations, steepest at x = 3 first."""
+    return sorted(ACTIVATIONS.values(), key=lambda act: act.grad(3.0), reverse=True)
 
+
+def _names(acts) -> str:
+    """Display names joined for a sentence: 'ReLU, leaky ReLU, ELU and linear'."""
+    names = [act.display_name for act in acts]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+
+
+_STEEPEST, _RUNNER_UP = _by_slope_at_3()[:2]
+_SLOPE_ONE = [act for act in ACTIVATIONS.values() if act.grad(3.0) == 1.0]
+_STEEPER_THAN_ONE = [act for act in ACTIVATIONS.values() if act.grad(3.0) > 1.0]
+_HIGHEST_AT_3 = max(ACTIVATIONS.values(), key=lambda act: act.fn(3.0))
 
 q2 = NumberExercise(
     name="The steepest activation at x = 3",
-    expected=_steepest_at_3,
+    expected=lambda: _STEEPEST.grad(3.0),
     hint_text=(
         "Loop over activations.ACTIVATIONS.values() and compute act.grad(3.0) for each; the largest is the answer. "
         "Surprised? Look at the summary table's max-slope column."
     ),
     solution_text=(
-        "answer = max(act.grad(3.0) for act in activations.ACTIVATIONS.values())  # SiLU, whose slope "
-        "overshoots 1 before settling down to 1"
+        f"answer = max(act.grad(3.0) for act in activations.ACTIVATIONS.values())  # {_STEEPEST.display_name}, "
+        "whose slope overshoots 1 before settling down to 1"
     ),
     mistakes=[
-        (1.0, "1 is the slope of ReLU, leaky ReLU, ELU and linear at x = 3, but one of the smooth "
-              "ReLU-like functions (GELU, SiLU) is steeper than 1 there. Compute them all."),
-        (max(act.fn(3.0) for act in ACTIVATIONS.values()),
-         "that is the largest value f(3) (softplus's), not the largest slope. Use act.grad, not act.fn."),
+        (1.0, f"1 is the slope of {_names(_SLOPE_ONE)} at x = 3, but one of the smooth ReLU-like functions "
+              f"({', '.join(act.display_name for act in _STEEPER_THAN_ONE)}) is steeper than 1 there. "
+              "Compute them all."),
+        (_HIGHEST_AT_3.fn(3.0),
+         f"that is the largest value f(3) ({_HIGHEST_AT_3.display_name}'s), not the largest slope. "
+         "Use act.grad, not act.fn."),
         (3.0, "3 is the value f(3) of ReLU and its relatives, not a slope. Use act.grad, not act.fn."),
-        (ACTIVATIONS["gelu"].grad(3.0), "that is GELU's slope: steeper than 1, but not the steepest at x = 3. "
-                                        "Compare it with SiLU's."),
+        (_RUNNER_UP.grad(3.0), f"that is {_RUNNER_UP.display_name}'s slope: steeper than 1, but not the steepest "
+                               f"at x = 3. Compare it with {_STEEPEST.display_name}'s."),
     ],
     rtol=1e-4,
 )
@@ -129,3 +143,5 @@ q5 = NumberExercise(
          "to get ∂L/∂x."),
     ],
 )
+
+name_exercises(globals())

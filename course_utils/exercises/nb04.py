@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils import walkthrough
-from course_utils.activations import get
-from course_utils.exercises import FunctionExercise, NumberExercise
+from course_utils import activations, walkthrough
+from course_utils.exercises import FunctionExercise, NumberExercise, name_exercises
 from course_utils.lessons.nb04 import single_neuron
 
-sigmoid = get("sigmoid")
-_p = walkthrough.seed_network()
-_f = walkthrough.forward(_p)
-_d = walkthrough.deltas(_p)
-_g = walkthrough.backward(_p)
+sigmoid = activations.get("sigmoid")
+#: The walk-through network and its numbers, from which exercises 2 to 5 are computed.
+_network = walkthrough.starting_network()
+_values = walkthrough.forward(_network)
+_deltas = walkthrough.deltas(_network)
+_gradients = walkthrough.backward(_network)
 
 
 _neuron = single_neuron.walk(w=1.0, x=2.0, t=1.0)
@@ -22,7 +22,7 @@ q1 = NumberExercise(
     expected=lambda: _neuron["dE/dw"],
     hint_text="Redo the three local slopes at w = 1: z = w·x, a = σ(z), then dE/da = 2(a − t), da/dz = a(1 − a), dz/dw = x. Multiply them.",
     solution_text=(
-        "from course_utils.activations import get; a = get('sigmoid').fn(2.0)\n"
+        "from course_utils import activations; a = activations.get('sigmoid').fn(2.0)\n"
         "answer = 2 * (a - 1) * a * (1 - a) * 2"
     ),
     mistakes=[
@@ -44,18 +44,18 @@ q1 = NumberExercise(
 
 q2 = NumberExercise(
     name="dE/dw6 of the 2-2-2 network",
-    expected=lambda: _g["dE/dw6"],
+    expected=lambda: _gradients["dE/dw6"],
     hint_text="w6 carries y1a into z2 (z2 = y1a·w6 + y2a·w8 + c2), so it only reaches E through E2: dE/dw6 = (z2a − t2) · z2a(1 − z2a) · y1a.",
     solution_text=(
         "f = walkthrough.forward(p)\n"
         "answer = (f['z2a'] - p['t2']) * f['z2a'] * (1 - f['z2a']) * f['y1a']"
     ),
     mistakes=[
-        (_g["dE/dw8"], "that is dE/dw8: w8 carries y2a. w6 carries y1a into z2, so the last factor is y1a."),
-        (_g["dE/dw5"], "that is dE/dw5, which feeds z1. w6 feeds z2, so the first factors come from output 2 (z2a − t2)."),
-        (_g["dE/dw7"], "that is dE/dw7 (y2a into z1). w6 connects y1a to z2."),
-        ((_f["z2a"] - _p["t2"]) * _f["y1a"], "you left out dz2a/dz2 = z2a(1 − z2a), the output sigmoid's slope."),
-        ((_f["z2a"] - _p["t2"]) * sigmoid.grad(_f["z2a"]) * _f["y1a"], (
+        (_gradients["dE/dw8"], "that is dE/dw8: w8 carries y2a. w6 carries y1a into z2, so the last factor is y1a."),
+        (_gradients["dE/dw5"], "that is dE/dw5, which feeds z1. w6 feeds z2, so the first factors come from output 2 (z2a − t2)."),
+        (_gradients["dE/dw7"], "that is dE/dw7 (y2a into z1). w6 connects y1a to z2."),
+        ((_values["z2a"] - _network["t2"]) * _values["y1a"], "you left out dz2a/dz2 = z2a(1 − z2a), the output sigmoid's slope."),
+        ((_values["z2a"] - _network["t2"]) * sigmoid.grad(_values["z2a"]) * _values["y1a"], (
             "sigmoid.grad(f['z2a']) is the slope at the output z2a, not at the pre-activation z2. "
             "Use sigmoid.grad(f['z2']), or write the slope with the output: z2a(1 − z2a)."
         )),
@@ -64,14 +64,14 @@ q2 = NumberExercise(
 
 q3 = NumberExercise(
     name="dE/dc2, the gradient of the shared output bias",
-    expected=lambda: _g["dE/dc2"],
+    expected=lambda: _gradients["dE/dc2"],
     hint_text="c2 is added to both z1 and z2, so it reaches E along two paths. dz/dc2 = 1 on each: add the two output deltas.",
     solution_text="d = walkthrough.deltas(p)\nanswer = d['z1'] + d['z2']",
     mistakes=[
-        (_d["z1"], "that is only the path through z1. c2 is also added to z2: add δ of z2 too."),
-        (_d["z2"], "that is only the path through z2. c2 is also added to z1: add δ of z1 too."),
-        ((_d["z1"] + _d["z2"]) / 2, "a shared parameter's gradient is the sum over the units it feeds, not the average."),
-        (_g["dE/dc1"], "that is dE/dc1, the sum of the hidden deltas. c2 is the output bias: add the output deltas d['z1'] and d['z2']."),
+        (_deltas["z1"], "that is only the path through z1. c2 is also added to z2: add δ of z2 too."),
+        (_deltas["z2"], "that is only the path through z2. c2 is also added to z1: add δ of z1 too."),
+        ((_deltas["z1"] + _deltas["z2"]) / 2, "a shared parameter's gradient is the sum over the units it feeds, not the average."),
+        (_gradients["dE/dc1"], "that is dE/dc1, the sum of the hidden deltas. c2 is the output bias: add the output deltas d['z1'] and d['z2']."),
     ],
 )
 
@@ -95,9 +95,9 @@ def _slope_of_z_not_a(W2, delta2, z1):
 
 
 _rng = np.random.default_rng(4)
-_W2 = np.array([[_p["w5"], _p["w7"]], [_p["w6"], _p["w8"]]])
+_W2 = np.array([[_network["w5"], _network["w7"]], [_network["w6"], _network["w8"]]])
 _CASES = [
-    (_W2, np.array([[_d["z1"]], [_d["z2"]]]), np.array([[_f["y1"]], [_f["y2"]]])),
+    (_W2, np.array([[_deltas["z1"]], [_deltas["z2"]]]), np.array([[_values["y1"]], [_values["y2"]]])),
     (_rng.normal(size=(2, 2)), _rng.normal(size=(2, 1)), _rng.normal(size=(2, 1))),
     (_rng.normal(size=(3, 4)), _rng.normal(size=(3, 1)), _rng.normal(size=(4, 1))),
 ]
@@ -123,13 +123,15 @@ STEP_LR = 0.1
 
 q5 = NumberExercise(
     name=f"w5 after one gradient-descent step with η = {STEP_LR}",
-    expected=lambda: walkthrough.step(_p, STEP_LR)["w5"],
+    expected=lambda: walkthrough.step(_network, STEP_LR)["w5"],
     hint_text=f"w5⁺ = w5 − η·dE/dw5, with η = {STEP_LR} and dE/dw5 from walkthrough.backward(p).",
     solution_text=f"answer = p['w5'] - {STEP_LR} * walkthrough.backward(p)['dE/dw5']",
     mistakes=[
-        (_p["w5"] + STEP_LR * _g["dE/dw5"], "you stepped uphill. The gradient points to where E grows: subtract η·dE/dw5."),
-        (_p["w5"] - _g["dE/dw5"], f"you forgot the learning rate: the step is η·dE/dw5 with η = {STEP_LR}."),
-        (walkthrough.step(_p, 0.5)["w5"], f"that is the step with η = 0.5, from the update table. This question uses η = {STEP_LR}."),
-        (_g["dE/dw5"], "that is the gradient itself. The new weight is w5 − η·dE/dw5."),
+        (_network["w5"] + STEP_LR * _gradients["dE/dw5"], "you stepped uphill. The gradient points to where E grows: subtract η·dE/dw5."),
+        (_network["w5"] - _gradients["dE/dw5"], f"you forgot the learning rate: the step is η·dE/dw5 with η = {STEP_LR}."),
+        (walkthrough.step(_network, 0.5)["w5"], f"that is the step with η = 0.5, from the update table. This question uses η = {STEP_LR}."),
+        (_gradients["dE/dw5"], "that is the gradient itself. The new weight is w5 − η·dE/dw5."),
     ],
 )
+
+name_exercises(globals())

@@ -2,22 +2,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 import numpy as np
 
-from course_utils.autodiff import Value
-from course_utils.calculus import gradcheck
-from course_utils.exercises import (
-    CORRECT,
-    INCORRECT,
-    NOT_ATTEMPTED,
-    Feedback,
-    NumberExercise,
-    Text,
-    is_stub,
-)
+from course_utils.exercises import NumberExercise, name_exercises
+from course_utils.exercises.new_op import NewOpExercise
 
 q1 = NumberExercise(
     name="The gradient of a node used twice",
@@ -53,81 +42,6 @@ q2 = NumberExercise(
         ([0.0, 3.0, 2.0], "c's gradient is the other factor, max(a, b) = 5, not a."),
     ],
 )
-
-
-@dataclass
-class NewOpExercise:
-    """An exercise where the learner adds an op to the engine: a function Value → Value, checked by gradcheck."""
-
-    name: str
-    value_fn: Callable[[float], float]
-    slope_fn: Callable[[float], float]
-    test_points: Sequence[float]
-    hint_text: str
-    solution_text: str
-    mistakes: Sequence[tuple[Callable[[float], float], str]] = field(default_factory=tuple)
-
-    def check(self, op) -> Feedback:
-        """Try the op on a few inputs, then gradcheck it inside a composite expression."""
-        if is_stub(op):
-            return Feedback(NOT_ATTEMPTED, f"{self.name}: fill in the function, then run the cell again.")
-        for x in self.test_points:
-            problem = self._problem_at(op, x)
-            if problem is not None:
-                return problem
-        return self._gradcheck(op)
-
-    def _problem_at(self, op, x: float) -> Feedback | None:
-        leaf = Value(x)
-        try:
-            out = op(leaf)
-        except NotImplementedError:
-            return Feedback(NOT_ATTEMPTED, f"{self.name}: replace the `raise NotImplementedError` with your code.")
-        except Exception as error:  # a learner's bug is feedback, not a traceback
-            advice = " math functions need the node's number: use v.data, not v." if "Value" in str(error) else ""
-            return Feedback(INCORRECT, f"{self.name}: at x = {x:g} it raised {type(error).__name__}: {error}{advice}")
-        if is_stub(out):
-            return Feedback(NOT_ATTEMPTED, f"{self.name}: your function returns ... still; return a Value.")
-        if not isinstance(out, Value):
-            return Feedback(INCORRECT, f"{self.name}: return a Value node, got {type(out).__name__}.")
-        if not math.isclose(out.data, self.value_fn(x), rel_tol=1e-9, abs_tol=1e-12):
-            return Feedback(INCORRECT, f"{self.name}: at x = {x:g} the value is {out.data:.6g}, expected {self.value_fn(x):.6g}.")
-        if not any(parent is leaf for parent in out.parents):
-            return Feedback(INCORRECT, f"{self.name}: the node has no link back to its input; pass parents=(v,).")
-        out.backward()
-        if math.isclose(leaf.grad, self.slope_fn(x), rel_tol=1e-9, abs_tol=1e-12):
-            return None
-        return Feedback(INCORRECT, f"{self.name}: at x = {x:g} the local slope is {leaf.grad:.6g}. {self._slip(leaf.grad, x)}")
-
-    def _slip(self, slope: float, x: float) -> str:
-        for wrong, message in self.mistakes:
-            if math.isclose(slope, wrong(x), rel_tol=1e-9, abs_tol=1e-12):
-                return message
-        return f"It should be {self.slope_fn(x):.6g}. Try the hint."
-
-    def _gradcheck(self, op) -> Feedback:
-        def composite(x):
-            return op(x * x + 1.0) * x  # the chain rule and a node used twice, around the new op
-
-        def value(t):
-            return composite(Value(float(t))).data
-
-        def gradient(t):
-            leaf = Value(float(t))
-            composite(leaf).backward()
-            return leaf.grad
-
-        result = gradcheck(value, gradient, 0.7)
-        if result.passed:
-            return Feedback(CORRECT, f"{self.name}: gradcheck passes (worst relative error {result.max_relative_error:.1e}).")
-        return Feedback(INCORRECT, f"{self.name}: gradcheck fails inside a larger expression "
-                                   f"(relative error {result.max_relative_error:.1e}).")
-
-    def hint(self) -> Text:
-        return Text("Hint", self.hint_text)
-
-    def solution(self) -> Text:
-        return Text("Solution", self.solution_text)
 
 
 q3 = NewOpExercise(
@@ -178,3 +92,5 @@ q5 = NumberExercise(
     rtol=0.0,
     atol=0.5,
 )
+
+name_exercises(globals())

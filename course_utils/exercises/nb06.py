@@ -5,12 +5,12 @@ import math
 
 import numpy as np
 
-from course_utils.activations import get
-from course_utils.exercises import FunctionExercise, NumberExercise
+from course_utils import activations
+from course_utils.exercises import FunctionExercise, NumberExercise, name_exercises
 from course_utils.lessons.nb06.vanishing import chain_slope
 
-sigmoid = get("sigmoid")
-tanh = get("tanh")
+sigmoid = activations.get("sigmoid")
+tanh = activations.get("tanh")
 
 
 def _tanh_chain_slope(x: float, n: int) -> float:
@@ -129,3 +129,5 @@ q4 = FunctionExercise(
         (_alive_fraction, "that is the share of units that are alive. Dead is the rest: 1 minus your answer."),
     ],
 )
+
+name_exercises(globals())

@@ -6,10 +6,9 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils import activations
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, float_slider
 from course_utils.formatting import format_number
 from course_utils.lessons.nb03.activation_facts import (
-    DISPLAY_NAMES,
     SATURATION_THRESHOLD,
     display_name,
     has_kink,
@@ -26,12 +25,9 @@ from course_utils.style import (
     shade_where,
 )
 
-#: The α slider's (min, max, starting value) for the activations that take an α.
-ALPHA_SETTINGS = {"leaky_relu": (0.0, 0.5, 0.1), "elu": (0.1, 2.0, 1.0)}
-
 
 class ActivationComparisonExplorer(Explorer):
-    """A menu of activations, an x slider and an α slider (enabled for leaky ReLU and ELU only).
+    """A menu of every registered activation, an x slider and an α slider (enabled for those that take an α).
 
     Switching the activation or α gives the existing curves, shading and title new data and
     rescales the y axis; moving x only moves the point and the tangent. Nothing is re-plotted.
@@ -44,18 +40,13 @@ class ActivationComparisonExplorer(Explorer):
         self.x_range = (float(x_range[0]), float(x_range[1]))
         if not self.x_range[0] <= x <= self.x_range[1]:
             raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
-        self.alphas = {key: start for key, (_, _, start) in ALPHA_SETTINGS.items()}
+        self.alphas = {key: alpha.slider[2] for key, alpha in _alpha_parameters().items()}
         self.activation_menu = widgets.Dropdown(
-            options=[(DISPLAY_NAMES[key], key) for key in activations.ACTIVATIONS], value=name,
+            options=[(act.display_name, key) for key, act in activations.ACTIVATIONS.items()], value=name,
             description="activation",
         )
-        self.x_slider = widgets.FloatSlider(
-            value=x, min=self.x_range[0], max=self.x_range[1], step=0.05,
-            description="x", continuous_update=True, readout_format=".2f",
-        )
-        self.alpha_slider = widgets.FloatSlider(
-            value=0.1, min=0.0, max=2.0, step=0.01, description="α", continuous_update=True, readout_format=".2f",
-        )
+        self.x_slider = float_slider("x", x, *self.x_range, 0.05)
+        self.alpha_slider = float_slider("α", 0.1, 0.0, 2.0, 0.01)
         self._configuring = False
         self._drawn = None
         self._configure_alpha_slider(name)
@@ -64,14 +55,14 @@ class ActivationComparisonExplorer(Explorer):
     def activation(self) -> activations.Activation:
         """The activation the controls currently select, with α where it takes one."""
         name = self.activation_menu.value
-        return activations.get(name, alpha=self.alpha_slider.value) if name in ALPHA_SETTINGS else activations.get(name)
+        return activations.get(name, alpha=self.alpha_slider.value) if name in self.alphas else activations.get(name)
 
     def _configure_alpha_slider(self, name: str) -> None:
-        """Enable the α slider only for leaky ReLU and ELU, with that activation's range and last α."""
-        self.alpha_slider.disabled = name not in ALPHA_SETTINGS
-        if name not in ALPHA_SETTINGS:
+        """Enable the α slider only for an activation that takes an α, with its slider range and last α."""
+        self.alpha_slider.disabled = name not in self.alphas
+        if name not in self.alphas:
             return
-        low, high, _ = ALPHA_SETTINGS[name]
+        low, high, _ = activations.get(name).parameters["alpha"].slider
         self._configuring = True
         try:
             slider = self.alpha_slider
@@ -132,13 +123,14 @@ class ActivationComparisonExplorer(Explorer):
         return alpha + (f" (unused by {self.activation_menu.label})" if self.alpha_slider.disabled else "")
 
 
+def _alpha_parameters() -> dict[str, activations.Parameter]:
+    """The α of every registered activation that takes one (leaky ReLU, ELU), by activation name."""
+    return {key: act.parameters["alpha"] for key, act in activations.ACTIVATIONS.items() if "alpha" in act.parameters}
+
+
 def _kink_note(act: activations.Activation, x: float) -> str:
     """At a kink, say that f′ does not exist there and which value the code uses instead."""
-    if abs(x) > 1e-9 or not has_kink(act, 0.0):
+    kink = next((k for k in act.kinks if abs(x - k) <= 1e-9), None)  # ELU's is one only if α ≠ 1: check the slopes
+    if kink is None or not has_kink(act, kink):
         return ""
-    return f" (no derivative at this kink; the code uses {format_number(act.grad(0.0))}, as PyTorch does)"
-
-
-def activation_comparison_explorer(activation: str = "leaky_relu", x: float = 1.0) -> ActivationComparisonExplorer:
-    """A menu to switch activations, sliders for x and α, and the value, slope and tangent that follow them."""
-    return ActivationComparisonExplorer(activation=activation, x=x)
+    return f" (no derivative at this kink; the code uses {format_number(act.grad(kink))}, as PyTorch does)"

@@ -5,7 +5,7 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from course_utils.autodiff import topological_order
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, float_slider
 from course_utils.formatting import format_number
 from course_utils.lessons.nb05.autodiff_examples import routing_example
 from course_utils.lessons.nb05.figures import draw_graph, graph_figsize, update_graph
@@ -24,9 +24,7 @@ class AutodiffGraphExplorer(Explorer):
             if not INPUT_RANGE[0] <= value <= INPUT_RANGE[1]:
                 raise ValueError(f"{name} = {value} must lie in {INPUT_RANGE}; pick a starting value inside it.")
         self.x_slider, self.y_slider, self.z_slider = (
-            widgets.FloatSlider(value=value, min=INPUT_RANGE[0], max=INPUT_RANGE[1], step=0.05,
-                                description=name, continuous_update=True, readout_format=".2f")
-            for name, value in (("x", x), ("y", y), ("z", z))
+            float_slider(name, value, *INPUT_RANGE, 0.05) for name, value in (("x", x), ("y", y), ("z", z))
         )
         self.root = self.graph()
         super().__init__([self.x_slider, self.y_slider, self.z_slider], figsize=graph_figsize(self.root))
@@ -52,8 +50,3 @@ class AutodiffGraphExplorer(Explorer):
             f"z = {format_number(z.data, 2)} &nbsp;|&nbsp; L = {format_number(self.root.data)} &nbsp;|&nbsp; "
             f"∂L/∂x = {format_number(x.grad)}, ∂L/∂y = {format_number(y.grad)}, ∂L/∂z = {format_number(z.grad)}"
         )
-
-
-def autodiff_graph_explorer(x: float = 1.0, y: float = -0.5, z: float = 0.3) -> AutodiffGraphExplorer:
-    """Sliders for x, y, z; the graph of L = tanh(x·y + max(y, z)) shows every value and gradient live."""
-    return AutodiffGraphExplorer(x=x, y=y, z=z)

@@ -73,6 +73,13 @@ def readout_text(readout_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", readout_html))
 
 
+def float_slider(description: str, value: float, low: float, high: float, step: float,
+                 readout_format: str = ".2f") -> widgets.FloatSlider:
+    """A slider that reports while it is dragged, as every explorer's sliders do."""
+    return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
+                               continuous_update=True, readout_format=readout_format)
+
+
 class Explorer(widgets.VBox):
     """Controls, a readout line and a figure; subclasses draw once in ``build`` and move artists in ``update``.
 
@@ -100,6 +107,11 @@ class Explorer(widgets.VBox):
             control.observe(self._on_change, names="value")
         super().__init__([widgets.HBox(self.controls), self.readout, self.canvas])
         self.refresh()
+
+    @classmethod
+    def example(cls) -> "Explorer":
+        """One instance to show or test; an explorer whose arguments have no defaults overrides this."""
+        return cls()
 
     def build(self, figure: Figure) -> None:
         """Draw the figure once, keeping references to the artists update() will move (in self.moving)."""

@@ -7,12 +7,14 @@ from matplotlib.figure import Figure
 
 from course_utils.chains import (
     Link,
+    activation_link,
+    affine_link,
     chain_derivative,
     chain_steps,
     chain_value,
     link_slopes,
 )
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, float_slider
 from course_utils.formatting import format_number
 from course_utils.style import (
     COLORS,
@@ -33,11 +35,13 @@ class ChainExplorer(Explorer):
         self.links = list(links)
         self.x_range = (float(x_range[0]), float(x_range[1]))
         self.title = f"Chain explorer: {len(self.links)} links"
-        self.x_slider = widgets.FloatSlider(
-            value=x, min=self.x_range[0], max=self.x_range[1], step=0.05,
-            description="x", continuous_update=True, readout_format=".2f",
-        )
+        self.x_slider = float_slider("x", x, *self.x_range, 0.05)
         super().__init__([self.x_slider], figsize=(9.0, 3.8))
+
+    @classmethod
+    def example(cls) -> "ChainExplorer":
+        """Notebook 02's chain: an affine step, tanh, another affine step, sigmoid."""
+        return cls([affine_link(1.5, -0.5), activation_link("tanh"), affine_link(2.0, 0.3), activation_link("sigmoid")])
 
     def y(self, x):
         """The composed function."""
@@ -66,16 +70,11 @@ class ChainExplorer(Explorer):
         x = self.x_slider.value
         steps = chain_steps(self.links, x)
         move_tangent(self.artists, self.y, self.slope, x)
-        heights = [step.local_slope for step in steps] + [steps[-1].slope_so_far]
+        heights = [step.local_grad for step in steps] + [steps[-1].grad_so_far]
         for bar, height in zip(self.bars, heights):
             bar.set_height(height)
-        factors = " × ".join(format_number(step.local_slope) for step in steps)
+        factors = " × ".join(format_number(step.local_grad) for step in steps)
         self.readout.value = (
             f"x = {format_number(x, 2)} &nbsp;|&nbsp; y = {format_number(steps[-1].output)}"
-            f" &nbsp;|&nbsp; dy/dx = {factors} = {format_number(steps[-1].slope_so_far)}"
+            f" &nbsp;|&nbsp; dy/dx = {factors} = {format_number(steps[-1].grad_so_far)}"
         )
-
-
-def chain_explorer(links: list[Link], x: float = 0.5, x_range=(-3.0, 3.0)) -> ChainExplorer:
-    """An x slider, the chain's tangent at x, and a bar for each local slope and for their product."""
-    return ChainExplorer(links, x=x, x_range=x_range)

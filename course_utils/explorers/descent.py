@@ -5,7 +5,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, float_slider
 from course_utils.formatting import format_number
 from course_utils.lessons.nb04 import single_neuron
 from course_utils.style import (
@@ -15,6 +15,10 @@ from course_utils.style import (
     move_tangent,
     plot_function_with_tangent,
 )
+
+
+#: The learning-rate slider's range.
+ETA_RANGE = (0.05, 5.0)
 
 
 class DescentExplorer(Explorer):
@@ -28,14 +32,10 @@ class DescentExplorer(Explorer):
         self.w_range = (float(w_range[0]), float(w_range[1]))
         if not self.w_range[0] <= w <= self.w_range[1]:
             raise ValueError(f"w = {w} must lie inside w_range = {w_range}; pick a starting w within it.")
-        self.w_slider = widgets.FloatSlider(
-            value=w, min=self.w_range[0], max=self.w_range[1], step=0.001,
-            description="w", continuous_update=True, readout_format=".3f",
-        )
-        self.eta_slider = widgets.FloatSlider(
-            value=eta, min=0.05, max=5.0, step=0.05,
-            description="η", continuous_update=True, readout_format=".2f",
-        )
+        if not ETA_RANGE[0] <= eta <= ETA_RANGE[1]:
+            raise ValueError(f"eta = {eta} must lie between {ETA_RANGE[0]} and {ETA_RANGE[1]}, the slider's range.")
+        self.w_slider = float_slider("w", w, *self.w_range, 0.001, readout_format=".3f")
+        self.eta_slider = float_slider("η", eta, *ETA_RANGE, 0.05)
         self.step_button = widgets.Button(description="take a step", tooltip="w ← w − η·dE/dw")
         self.trail = [float(w)]
         super().__init__([self.w_slider, self.eta_slider])
@@ -99,9 +99,3 @@ class DescentExplorer(Explorer):
             f" &nbsp;|&nbsp; a step moves {direction} to w = {format_number(landing, 3)}"
             f" &nbsp;|&nbsp; steps taken: {len(self.trail) - 1}"
         )
-
-
-def descent_explorer(w: float = 0.5, eta: float = 0.5, x: float = 2.0, t: float = 1.0,
-                     w_range=(-2.5, 3.0)) -> DescentExplorer:
-    """Sliders for w and η, a "take a step" button, and E(w) with its tangent at w."""
-    return DescentExplorer(w=w, eta=eta, x=x, t=t, w_range=w_range)

@@ -5,7 +5,8 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, float_slider
+from course_utils.validation import choose
 from course_utils.formatting import format_exponential, format_number
 from course_utils.lessons.nb06.vanishing import (
     HIDDEN_ACTIVATIONS,
@@ -27,8 +28,9 @@ class GradientFlowExplorer(Explorer):
 
     def __init__(self, depth: int = 20, activation: str = "sigmoid", init_scale: float = 1.0,
                  width: int = 16, max_depth: int = 50, seed: int = 0):
-        if activation not in HIDDEN_ACTIVATIONS:
-            raise ValueError(f"activation must be one of {', '.join(HIDDEN_ACTIVATIONS)}; got {activation!r}.")
+        activation = choose(activation, HIDDEN_ACTIVATIONS, "activation")
+        if isinstance(depth, bool) or not isinstance(depth, int):
+            raise TypeError(f"depth counts layers, so it must be a whole number such as 20; got {depth!r}.")
         if not 2 <= depth <= max_depth:
             raise ValueError(f"depth = {depth} must lie between 2 and max_depth = {max_depth}.")
         if not SCALE_RANGE[0] <= init_scale <= SCALE_RANGE[1]:
@@ -37,10 +39,7 @@ class GradientFlowExplorer(Explorer):
         self.depth_slider = widgets.IntSlider(
             value=depth, min=2, max=max_depth, step=1, description="depth", continuous_update=True,
         )
-        self.scale_slider = widgets.FloatSlider(
-            value=init_scale, min=SCALE_RANGE[0], max=SCALE_RANGE[1], step=0.01, description="init scale",
-            continuous_update=True, readout_format=".2f",
-        )
+        self.scale_slider = float_slider("init scale", init_scale, *SCALE_RANGE, 0.01)
         self.activation_menu = widgets.Dropdown(
             options=list(HIDDEN_ACTIVATIONS), value=activation, description="activation",
         )
@@ -85,8 +84,3 @@ class GradientFlowExplorer(Explorer):
             f"layer 1: {format_exponential(first, 2)} &nbsp;|&nbsp; layer {norms.size}: {format_exponential(last, 2)}"
             f" &nbsp;|&nbsp; first / last: {format_exponential(ratio, 2)}"
         )
-
-
-def gradient_flow_explorer(depth: int = 20, activation: str = "sigmoid", init_scale: float = 1.0) -> GradientFlowExplorer:
-    """Sliders for depth and init scale, a menu for the activation, and the per-layer gradient norms they produce."""
-    return GradientFlowExplorer(depth=depth, activation=activation, init_scale=init_scale)

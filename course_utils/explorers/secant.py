@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils.calculus import forward_difference
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, float_slider
 from course_utils.formatting import format_number
 from course_utils.lessons.nb01.curves import PARABOLA, Curve
 from course_utils.style import COLORS, fixed_ylim, label_axes, tangent_points
@@ -26,20 +26,14 @@ class SecantExplorer(Explorer):
         self.curve = curve
         self.title = f"Secant explorer: f(x) = {curve.name}"
         self.view = (float(x_range[0]) - 0.5, float(x_range[1]) + h_max + 0.5)
-        self.x_slider = widgets.FloatSlider(
-            value=x, min=x_range[0], max=x_range[1], step=0.05,
-            description="x", continuous_update=True, readout_format=".2f",
-        )
-        self.h_slider = widgets.FloatSlider(
-            value=h, min=0.01, max=h_max, step=0.01,
-            description="h", continuous_update=True, readout_format=".2f",
-        )
+        self.x_slider = float_slider("x", x, x_range[0], x_range[1], 0.05)
+        self.h_slider = float_slider("h", h, 0.01, h_max, 0.01)
         super().__init__([self.x_slider, self.h_slider])
 
     def build(self, figure: Figure) -> None:
         ax = figure.add_subplot()
         xs = np.linspace(*self.view, 400)
-        ys = self.curve.f(xs)
+        ys = self.curve.fn(xs)
         ax.plot(xs, ys, color=COLORS["function"], label=f"$f(x) = {self.curve.latex}$")
         self.tangent = ax.plot([], [], "--", color=COLORS["tangent"], linewidth=1.5, label="tangent at $x$")[0]
         self.secant = ax.plot([], [], color=COLORS["secant"], linewidth=1.5, label="secant through $x$, $x+h$")[0]
@@ -53,9 +47,9 @@ class SecantExplorer(Explorer):
 
     def update(self) -> None:
         x, h = self.x_slider.value, self.h_slider.value
-        f = self.curve.f
+        f = self.curve.fn
         secant = forward_difference(f, x, h)  # rise over run
-        tangent = self.curve.slope(x)
+        tangent = self.curve.grad(x)
         ends = np.array(self.view)
         self.secant.set_data(ends, tangent_points(f, secant, x, ends))
         self.tangent.set_data(ends, tangent_points(f, tangent, x, ends))
@@ -67,8 +61,3 @@ class SecantExplorer(Explorer):
             f" &nbsp;|&nbsp; tangent slope f′(x) = {format_number(tangent)}"
             f" &nbsp;|&nbsp; gap = {format_number(secant - tangent)}"
         )
-
-
-def secant_explorer(curve: Curve = PARABOLA, x: float = 2.0, h: float = 1.0) -> SecantExplorer:
-    """Sliders for x and h, the secant and tangent lines, and both slopes in the readout."""
-    return SecantExplorer(curve, x=x, h=h)

@@ -54,8 +54,3 @@ class StepSizeExplorer(Explorer):
             regime = step_size_study.dominant_error(self.curve, self.x, h, method)
             parts.append(f"{method} error = {format_exponential(error)} ({regime} dominates)")
         self.readout.value = " &nbsp;|&nbsp; ".join(parts)
-
-
-def step_size_explorer(curve: Curve = SINE, x: float = 1.0, h: float = 1e-4) -> StepSizeExplorer:
-    """An h slider over 10^−15 … 10^−1 and where that h sits on the error curves of both differences."""
-    return StepSizeExplorer(curve, x=x, h=h)

@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils import activations
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, float_slider
 from course_utils.formatting import format_number
 from course_utils.style import (
     COLORS,
@@ -20,28 +20,25 @@ from course_utils.style import (
 class TangentExplorer(Explorer):
     """An activation f, its derivative f', and the tangent at x, which follows the x slider."""
 
-    def __init__(self, activation, x: float = 1.0, x_range: tuple[float, float] = (-6.0, 6.0), **params):
+    def __init__(self, activation="sigmoid", x: float = 1.0, x_range: tuple[float, float] = (-6.0, 6.0), **params):
         self.activation = activations.get(activation, **params)
         self.x_range = (float(x_range[0]), float(x_range[1]))
-        if not self.x_range[0] < x <= self.x_range[1]:
+        if not self.x_range[0] <= x <= self.x_range[1]:
             raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
-        self.title = f"Tangent explorer: {self.activation.name}"
-        self.x_slider = widgets.FloatSlider(
-            value=x, min=self.x_range[0], max=self.x_range[1], step=0.05,
-            description="x", continuous_update=True, readout_format=".2f",
-        )
+        self.title = f"Tangent explorer: {self.activation.display_name}"
+        self.x_slider = float_slider("x", x, *self.x_range, 0.05)
         super().__init__([self.x_slider])
 
     def build(self, figure: Figure) -> None:
         ax = figure.add_subplot()
         act = self.activation
         self.artists = plot_function_with_tangent(
-            ax, act.fn, act.grad, self.x_slider.value, self.x_range, name=_short_name(act.name)
+            ax, act.fn, act.grad, self.x_slider.value, self.x_range, name=act.tex_name
         )
         xs = np.linspace(*self.x_range, 400)
         fixed_ylim(ax, np.concatenate([act.fn(xs), act.grad(xs)]))
         ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
-        label_axes(ax, f"{act.name}: value and slope at x", "x (pre-activation)", "output")
+        label_axes(ax, f"{act.display_name}: value and slope at x", "x (pre-activation)", "output")
         self.moving = [self.artists["tangent"], self.artists["point"]]
 
     def update(self) -> None:
@@ -52,13 +49,3 @@ class TangentExplorer(Explorer):
             f"x = {format_number(x, 2)} &nbsp;|&nbsp; f(x) = {format_number(act.fn(x))}"
             f" &nbsp;|&nbsp; f′(x) = {format_number(act.grad(x))}"
         )
-
-
-def _short_name(name: str) -> str:
-    """A name that reads well in a legend's math text."""
-    return {"sigmoid": r"\sigma", "tanh": r"\tanh"}.get(name, r"\mathrm{" + name.replace("_", r"\_") + "}")
-
-
-def tangent_explorer(activation="sigmoid", x: float = 1.0, x_range=(-6.0, 6.0), **params) -> TangentExplorer:
-    """A slider for x, readouts of f(x) and f'(x), and the tangent line moving along the curve."""
-    return TangentExplorer(activation, x=x, x_range=x_range, **params)

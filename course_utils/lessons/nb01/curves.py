@@ -11,31 +11,34 @@ from typing import Callable
 
 import numpy as np
 
-from course_utils.validation import as_finite_array
+from course_utils.calculus import as_plain
+from course_utils.validation import as_finite_array, check_number
 
 
 @dataclass(frozen=True)
 class Curve:
-    """A function f with its derivatives f', f'', f''' (each vectorized) and how to write it."""
+    """A function f with its derivatives f', f'', f''' (each vectorized) and how to write it.
+
+    A ``calculus.Differentiable``: ``fn`` and ``grad``, named as for an activation.
+    """
 
     name: str
     latex: str
     derivatives: tuple[Callable, Callable, Callable, Callable]
 
-    def f(self, x):
+    def fn(self, x):
         """The value f(x)."""
         return self.derivative(0, x)
 
-    def slope(self, x):
+    def grad(self, x):
         """The exact slope f'(x)."""
         return self.derivative(1, x)
 
     def derivative(self, order: int, x):
         """The derivative of the given order (0 = f itself, up to 3) at x."""
-        if isinstance(order, bool) or not isinstance(order, int) or not 0 <= order < len(self.derivatives):
-            raise ValueError(f"order must be 0, 1, 2 or 3 (0 is f itself), got {order!r}.")
-        value = self.derivatives[order](as_finite_array(x, "x"))
-        return float(value) if np.ndim(value) == 0 else value
+        order = check_number(order, "order (0 is f itself)", low=0, high=len(self.derivatives) - 1, integer=True,
+                             example="1")
+        return as_plain(self.derivatives[order](as_finite_array(x, "x")))
 
 
 #: The worked example of notebook 01: f(x) = 3x² + 4x + 6, so f'(x) = 6x + 4 and f'(2) = 16.

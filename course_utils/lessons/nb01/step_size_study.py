@@ -16,7 +16,7 @@ import numpy as np
 
 from course_utils.calculus import central_difference, forward_difference
 from course_utils.lessons.nb01.curves import Curve
-from course_utils.validation import as_finite_array, require_positive_step
+from course_utils.validation import as_finite_array, check_number, require_positive
 
 #: Machine epsilon of float64: the gap between 1.0 and the next float.
 EPS = float(np.finfo(float).eps)
@@ -38,12 +38,11 @@ class StepSizeStudy(NamedTuple):
 
 def step_grid(smallest: float = 1e-15, largest: float = 1e-1, per_decade: int = 4) -> np.ndarray:
     """Steps h evenly spaced on a log scale, from smallest to largest, per_decade of them per factor of 10."""
-    require_positive_step(smallest)
-    require_positive_step(largest)
+    smallest = require_positive(smallest, "smallest", example="1e-15")
+    largest = require_positive(largest, "largest", example="1e-1")
     if not smallest < largest:
         raise ValueError(f"smallest ({smallest}) must be below largest ({largest}), e.g. 1e-15 and 1e-1.")
-    if isinstance(per_decade, bool) or not isinstance(per_decade, int) or per_decade < 1:
-        raise ValueError(f"per_decade must be a whole number of steps per factor of 10, at least 1; got {per_decade!r}.")
+    per_decade = check_number(per_decade, "per_decade (steps per factor of 10)", low=1, integer=True, example="4")
     low, high = math.log10(smallest), math.log10(largest)
     count = round((high - low) * per_decade) + 1
     return 10.0 ** np.linspace(low, high, count)
@@ -54,9 +53,9 @@ def measured_errors(curve: Curve, x: float, h) -> tuple:
     _require_curve(curve)
     x = _require_point(x)
     steps = np.atleast_1d(as_finite_array(h, "h"))
-    exact = curve.slope(x)
-    forward = np.array([abs(forward_difference(curve.f, x, float(s)) - exact) for s in steps])
-    central = np.array([abs(central_difference(curve.f, x, float(s)) - exact) for s in steps])
+    exact = curve.grad(x)
+    forward = np.array([abs(forward_difference(curve.fn, x, float(s)) - exact) for s in steps])
+    central = np.array([abs(central_difference(curve.fn, x, float(s)) - exact) for s in steps])
     return (_like(h, forward), _like(h, central))
 
 
@@ -67,7 +66,7 @@ def error_terms(curve: Curve, x: float, h, method: str) -> tuple:
     steps = as_finite_array(h, "h")
     truncation_coefficient, power = _truncation(curve, x, method)
     truncation = truncation_coefficient * steps**power
-    round_off = EPS * abs(curve.f(x)) / steps
+    round_off = EPS * abs(curve.fn(x)) / steps
     return _like(h, truncation), _like(h, round_off)
 
 
@@ -85,7 +84,7 @@ def best_step(curve: Curve, x: float, method: str) -> float:
     if coefficient == 0:
         return math.inf  # no truncation error at all: nothing to balance the round-off against
     # d/dh (c·h^p + r/h) = 0  gives  h^(p+1) = r / (p·c)
-    round_off_scale = EPS * abs(curve.f(x))
+    round_off_scale = EPS * abs(curve.fn(x))
     return (round_off_scale / (power * coefficient)) ** (1.0 / (power + 1))
 
 

@@ -13,24 +13,20 @@ import numpy as np
 from course_utils import activations
 from course_utils.calculus import forward_difference
 from course_utils.formatting import MINUS, format_number
+from course_utils.validation import require_positive
 
 #: A slope with |f′| below this counts as saturated: a gradient passing through shrinks at least 100-fold.
 SATURATION_THRESHOLD = 0.01
 #: Where facts are read: wide enough for every tail to settle, with steps of 0.001 for 2-decimal locations.
 GRID = np.linspace(-10.0, 10.0, 20001)
-#: How each activation is written in prose, tables and menus.
-DISPLAY_NAMES = {
-    "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU", "linear": "linear",
-    "softplus": "softplus", "elu": "ELU", "gelu": "GELU", "silu": "SiLU",
-}
 _INFINITIES = np.array([-np.inf, np.inf])
 
 
 def display_name(activation) -> str:
     """The name of an activation as the course writes it, with its parameter if it has one."""
     act = activations.get(activation)
-    params = ", ".join(f"α = {format_number(v, 2)}" for v in act.params.values())
-    return DISPLAY_NAMES[act.name] + (f" ({params})" if params else "")
+    params = ", ".join(f"{act.parameters[key].symbol} = {format_number(value, 2)}" for key, value in act.params.items())
+    return act.display_name + (f" ({params})" if params else "")
 
 
 def significant(value: float, digits: int = 3) -> str:
@@ -50,8 +46,7 @@ def _short(value: float) -> str:
 
 def saturation_mask(activation, xs, threshold: float = SATURATION_THRESHOLD) -> np.ndarray:
     """True where the slope is so small (|f′(x)| < threshold) that the unit is saturated."""
-    if not (isinstance(threshold, (int, float)) and threshold > 0):
-        raise ValueError(f"threshold must be a positive number such as 0.01, got {threshold!r}.")
+    threshold = require_positive(threshold, "threshold", example="0.01")
     return np.abs(activations.get(activation).grad(np.asarray(xs, dtype=float))) < threshold
 
 

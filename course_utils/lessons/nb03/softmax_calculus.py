@@ -8,14 +8,12 @@ import sympy
 
 from course_utils.activations import softmax
 from course_utils.calculus import numerical_gradient
-from course_utils.validation import as_finite_array, require_callable
+from course_utils.validation import as_finite_array, check_number, require_callable
 
 
 def _require_size(n) -> int:
     """Softmax over n classes needs a whole number n of at least 2."""
-    if isinstance(n, bool) or not isinstance(n, int) or n < 2:
-        raise ValueError(f"n is the number of classes, a whole number of at least 2 (e.g. 3); got {n!r}.")
-    return n
+    return check_number(n, "n (the number of classes)", low=2, integer=True, example="3")
 
 
 def symbolic_softmax(n: int) -> tuple[sympy.Matrix, sympy.Matrix]:

@@ -1,4 +1,8 @@
-"""Each activation written a second time, in SymPy, so its coded derivative can be checked against symbolic calculus."""
+"""Each activation's textbook formula in SymPy, so its coded derivative can be checked against symbolic calculus.
+
+The formulas are typed in the activation registry (``Activation.sympy_form``), independently of
+the numpy code beside them; this module differentiates them and compares.
+"""
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -9,29 +13,16 @@ import sympy
 from course_utils import activations
 from course_utils.calculus import central_difference, relative_error
 
+#: The pre-activation: the variable of every formula.
 x = sympy.Symbol("x", real=True)
-alpha = sympy.Symbol("alpha", positive=True)
-
-#: The textbook formulas, typed independently of the numpy code in activations.py.
-FORMULAS = {
-    "sigmoid": 1 / (1 + sympy.exp(-x)),
-    "tanh": sympy.tanh(x),
-    "relu": sympy.Piecewise((x, x > 0), (0, True)),
-    "leaky_relu": sympy.Piecewise((x, x > 0), (alpha * x, True)),
-    "linear": x,
-    "softplus": sympy.log(1 + sympy.exp(x)),
-    "elu": sympy.Piecewise((x, x > 0), (alpha * (sympy.exp(x) - 1), True)),
-    "gelu": x * (1 + sympy.erf(x / sympy.sqrt(2))) / 2,
-    "silu": x / (1 + sympy.exp(-x)),
-}
 #: Where the derivatives are compared: both sides of 0, away from the kinks, out into the tails.
 CHECK_POINTS = np.array([-6.0, -3.5, -1.5, -0.7, -0.2, 0.2, 0.7, 1.5, 3.5, 6.0])
 
 
 def sympy_formula(activation) -> sympy.Expr:
-    """The SymPy expression of an activation, with its α (if any) filled in."""
+    """The SymPy expression of an activation, with its parameters (α, if any) filled in."""
     act = activations.get(activation)
-    return FORMULAS[act.name].subs(alpha, act.params.get("alpha", 0))
+    return act.sympy_form(sympy, x, **act.params)
 
 
 def sympy_derivative(activation) -> sympy.Expr:

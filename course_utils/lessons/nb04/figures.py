@@ -11,6 +11,7 @@ import numpy as np
 
 from course_utils import walkthrough
 from course_utils.style import COLORS, label_axes
+from course_utils.walkthrough import latex_name as tex
 
 #: Where each unit sits: inputs, hidden units and outputs in three columns.
 POSITIONS = {
@@ -32,9 +33,10 @@ def draw_walkthrough_network(ax, p: dict, gradients: dict | None = None,
     f = walkthrough.forward(p)
     _draw_edges(ax, p, gradients)
     for name in walkthrough.INPUTS:
-        _node(ax, name, rf"${_tex(name)} = {p[name]:.2f}$")
+        _node(ax, name, rf"${tex(name)} = {p[name]:.2f}$")
     for unit in walkthrough.WIRING:
-        _node(ax, unit, rf"${_tex(unit)} = {f[unit]:.4f}$" + "\n" + rf"${_tex(unit)}^a = {f[unit + 'a']:.4f}$")
+        activation = unit + "a"
+        _node(ax, unit, rf"${tex(unit)} = {f[unit]:.4f}$" + "\n" + rf"${tex(activation)} = {f[activation]:.4f}$")
     for index, unit in enumerate(("z1", "z2"), start=1):
         x, y = POSITIONS[unit]
         ax.text(x + 0.42, y, rf"$t_{index} = {p[f't{index}']:.2f}$" + "\n" + rf"$E_{index} = {f[f'E{index}']:.4f}$",
@@ -63,19 +65,14 @@ def _draw_edges(ax, p: dict, gradients: dict | None) -> None:
 
 
 def _edge_label(name: str, p: dict, gradients: dict | None) -> str:
-    label = rf"${_tex(name)} = {p[name]:.2f}$"
+    label = rf"${tex(name)} = {p[name]:.2f}$"
     if gradients is not None:
-        label += "\n" + rf"$\partial E/\partial {_tex(name)} = {gradients['dE/d' + name]:.3g}$"
+        label += "\n" + rf"$\partial E/\partial {tex(name)} = {gradients['dE/d' + name]:.3g}$"
     return label
 
 
 def _node(ax, name: str, text: str) -> None:
     ax.text(*POSITIONS[name], text, ha="center", va="center", fontsize=10, bbox=_BOX, zorder=4)
-
-
-def _tex(name: str) -> str:
-    """w5 → w_5, y1 → y_1."""
-    return f"{name[0]}_{name[1]}"
 
 
 def plot_training_history(ax_error, ax_outputs, history: dict, targets: dict, title_error: str) -> None:

@@ -2,7 +2,7 @@
 
 His network has the walk-through's shape but another weight layout and other targets:
 net_h1 = w1·i1 + w2·i2 + b1 and net_o1 = w5·out_h1 + w6·out_h2 + b2, so the weight
-matrices are [[w1, w2], [w3, w4]] and [[w5, w6], [w7, w8]] (the seed's walk-through
+matrices are [[w1, w2], [w3, w4]] and [[w5, w6], [w7, w8]] (the course's walk-through
 transposes them: y1 = x1·w1 + x2·w3). One bias per layer, frozen; targets 0.01 and 0.99.
 
 ``PUBLISHED`` holds the numbers the post prints. The single-step values follow from a
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from course_utils.activations import get
+from course_utils import activations
 from course_utils.mlp import MLP
 from course_utils.validation import require_count
 
@@ -40,7 +40,7 @@ PUBLISHED = {
 #: (one digit more than PUBLISHED). Neither a correct run nor the replayed slip gives it.
 OTHER_PRINTING = {"error after 10000 steps": "0.0000351085"}
 
-_sigmoid = get("sigmoid")
+_sigmoid = activations.get("sigmoid")
 
 
 def mazur_network() -> MLP:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from course_utils import walkthrough
+from course_utils import path_sums, walkthrough
 
 OUTPUTS = ("z1a", "z2a")
 
@@ -47,46 +47,24 @@ def local_slopes(p: dict) -> dict[tuple[str, str], float]:
     return slopes
 
 
-def paths(parameter: str) -> list[list[str]]:
-    """Every route from a parameter to E, as lists of nodes."""
-    if parameter not in walkthrough.PARAMETERS:
-        raise ValueError(f"unknown parameter {parameter!r}; choose one of {', '.join(walkthrough.PARAMETERS)}.")
-    found = []
-
-    def walk(route):
-        if route[-1] == "E":
-            found.append(route)
-        for source, target in EDGES:
-            if source == route[-1]:
-                walk(route + [target])
-
-    walk([parameter])
-    return found
-
-
 def chain(p: dict, parameter: str) -> list[list[tuple[tuple[str, str], float]]]:
     """For each path, its factors in chain-rule order (from the error back to the parameter) as ((to, from), slope)."""
-    slopes = local_slopes(p)
-    return [
-        [((target, source), slopes[(source, target)]) for source, target in reversed(list(zip(route, route[1:])))]
-        for route in paths(parameter)
-    ]
+    return [_backwards(path) for path in _paths(p, parameter)]
 
 
 def path_sum(p: dict, parameter: str) -> float:
     """∂E/∂parameter as the sum over paths of the product of local slopes."""
-    return sum(math.prod(slope for _, slope in factors) for factors in chain(p, parameter))
+    return math.fsum(path.product for path in _paths(p, parameter))
 
 
 def chain_latex(p: dict, parameter: str) -> str:
     """LaTeX, one path per line: the gradient as a sum of products of slopes, the same with numbers, its value."""
+    tex = walkthrough.latex_name
     routes = chain(p, parameter)
-    symbols = [
-        "".join(r"\frac{\partial %s}{\partial %s}" % (_tex(to), _tex(of)) for (to, of), _ in factors)
-        for factors in routes
-    ]
+    symbols = ["".join(r"\frac{\partial %s}{\partial %s}" % (tex(to), tex(of)) for (to, of), _ in factors)
+               for factors in routes]
     numbers = [r"\,".join(f"({value:.4f})" for _, value in factors) for factors in routes]
-    lines = [r"\frac{\partial E}{\partial %s} &= %s" % (_tex(parameter), symbols[0])]
+    lines = [r"\frac{\partial E}{\partial %s} &= %s" % (tex(parameter), symbols[0])]
     lines += [r"&\quad + %s" % term for term in symbols[1:]]
     lines += [r"&= %s" % numbers[0]] + [r"&\quad + %s" % term for term in numbers[1:]]
     lines.append(r"&= %.6f" % path_sum(p, parameter))
@@ -106,8 +84,14 @@ def _weighted_sum_slope(values: dict, source: str, target: str) -> float:
     raise ValueError(f"no edge {source} → {target} in the walk-through network.")
 
 
-def _tex(name: str) -> str:
-    """z1a → z_1^a, w5 → w_5, E → E."""
-    if name == "E":
-        return "E"
-    return f"{name[0]}_{name[1]}^a" if name.endswith("a") else f"{name[0]}_{name[1]}"
+def _paths(p: dict, parameter: str) -> list[path_sums.Path]:
+    """Every path from the parameter to E with its local slopes, found by path_sums (which also refuses cycles)."""
+    if parameter not in walkthrough.PARAMETERS:
+        raise ValueError(f"unknown parameter {parameter!r}; choose one of {', '.join(walkthrough.PARAMETERS)}.")
+    return path_sums.paths_between(local_slopes(p), parameter, "E")
+
+
+def _backwards(path: path_sums.Path) -> list[tuple[tuple[str, str], float]]:
+    """A path's factors from the error back to the parameter, each as ((to, from), slope)."""
+    edges = list(zip(path.nodes, path.nodes[1:]))
+    return [((target, source), slope) for (source, target), slope in reversed(list(zip(edges, path.factors)))]

@@ -13,6 +13,7 @@ import numpy as np
 
 from course_utils.autodiff import Value, maximum
 from course_utils.calculus import central_difference
+from course_utils.validation import require_count
 from course_utils.walkthrough import NETWORK_KEYS, PARAMETERS, backward
 
 #: One example of each operation: its name, the operation, example inputs, and the rule its local slopes follow.
@@ -60,7 +61,9 @@ def network_graph(p: dict, sigmoid: Callable[[Value], Value] = Value.sigmoid) ->
     """E_total of notebook 04's network from Value leaves; pass another ``sigmoid`` op to plant a bug."""
     missing = [key for key in NETWORK_KEYS if key not in p]
     if missing:
-        raise ValueError(f"the network dict is missing {', '.join(missing)}; start from walkthrough.seed_network().")
+        raise ValueError(
+            f"the network dict is missing {', '.join(missing)}; start from walkthrough.starting_network()."
+        )
     v = {key: Value(p[key], label=key) for key in NETWORK_KEYS}
     y1a = sigmoid(v["x1"] * v["w1"] + v["x2"] * v["w3"] + v["c1"])
     y2a = sigmoid(v["x1"] * v["w2"] + v["x2"] * v["w4"] + v["c1"])
@@ -103,8 +106,7 @@ def parameter_vector(p: dict) -> np.ndarray:
 
 def neuron_graph(n_inputs: int, seed: int = 0) -> Value:
     """A sigmoid neuron with n inputs and a squared error, from random inputs and weights (seeded)."""
-    if isinstance(n_inputs, bool) or not isinstance(n_inputs, int) or n_inputs < 1:
-        raise ValueError(f"n_inputs must be a whole number of at least 1, got {n_inputs!r}.")
+    n_inputs = require_count(n_inputs, "n_inputs")
     rng = np.random.default_rng(seed)
     xs, ws = rng.normal(size=n_inputs), rng.normal(scale=1 / np.sqrt(n_inputs), size=n_inputs)
     z = Value(0.0, label="b")

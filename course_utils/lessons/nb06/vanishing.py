@@ -6,14 +6,13 @@ W_1 … W_L and L − 1 hidden layers. Every experiment takes a seed and is dete
 """
 from __future__ import annotations
 
-import numbers
 
 import numpy as np
 
 from course_utils import activations
 from course_utils.chains import activation_link, chain_derivative, chain_value
 from course_utils.mlp import MLP
-from course_utils.validation import require_count, require_positive
+from course_utils.validation import check_number, require_count, require_positive
 
 #: The hidden-layer activations the lesson compares.
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
@@ -55,8 +54,7 @@ def chain_slope(activation, x: float, n: int) -> float:
 def two_moons(n_samples: int = 200, noise: float = 0.1, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Two interleaved half-circles in the plane, centred at the origin: X of shape (n_samples, 2) and 0/1 labels."""
     n_samples = require_count(n_samples, "n_samples", minimum=2)
-    if isinstance(noise, bool) or not (isinstance(noise, numbers.Real) and np.isfinite(noise) and noise >= 0):
-        raise ValueError(f"noise must be a finite number of at least 0 (e.g. 0.1), got {noise!r}.")
+    noise = check_number(noise, "noise", low=0, example="0.1")
     rng = np.random.default_rng(seed)
     n_upper = n_samples // 2
     angles = np.pi * rng.random(n_samples)
@@ -117,14 +115,6 @@ def gradient_norms_by_layer(depth: int, width: int = 16, activation="sigmoid", i
     X, T = probe_batch(width, n_samples, seed)
     with np.errstate(over="ignore", invalid="ignore"):
         return layer_gradient_norms(net, X, T)
-
-
-def gradient_norm_table(settings: list[tuple[str, str]], depth: int, width: int = 16, seed: int = 0,
-                        init_scale: float = 1.0) -> np.ndarray:
-    """Rows = (activation, init) settings, columns = layers: the data of the layers × settings heatmap."""
-    return np.array([
-        gradient_norms_by_layer(depth, width, activation, init, seed, init_scale) for activation, init in settings
-    ])
 
 
 # --- dead units ------------------------------------------------------------------
