@@ -1,4 +1,5 @@
-"""The GitHub workflow is valid and runs what the README promises: `make test` on Linux and macOS, and the browser test."""
+"""The GitHub workflow is valid and runs what the README promises: `make test` on Linux and macOS with every
+supported Python, the simulated-CPU matrix, and the browser test."""
 from __future__ import annotations
 
 import importlib.util
@@ -70,11 +71,11 @@ def test_the_workflow_runs_on_every_push_and_pull_request(workflow):
     assert {"push", "pull_request"} <= set(workflow["on"])
 
 
-def test_make_test_runs_on_linux_and_macos_with_both_pythons_quoted(workflow):
+def test_make_test_runs_on_linux_and_macos_with_every_supported_python_quoted(workflow):
     matrix = workflow["jobs"]["test"]["strategy"]["matrix"]
     assert any(os.startswith("ubuntu-") for os in matrix["os"])
     assert any(os.startswith("macos-") for os in matrix["os"])
-    assert matrix["python-version"] == ["3.11", "3.12"], "quote the versions: YAML reads 3.10 as 3.1"
+    assert matrix["python-version"] == ["3.11", "3.12", "3.13"], "quote the versions: YAML reads 3.10 as 3.1"
     assert "make test" in _run_lines(workflow["jobs"]["test"])
 
 
@@ -90,3 +91,9 @@ def test_a_linux_job_runs_the_browser_test_in_debians_chromium(workflow):
     assert job["runs-on"].startswith("ubuntu-")
     assert "bookworm" in job["container"]["image"], "Debian's chromium package is a real browser; Ubuntu's is a snap stub"
     assert any(re.search(r"apt-get install .*\bchromium\b", line) for line in _run_lines(job))
+
+
+def test_a_linux_job_runs_strict_nbval_with_other_cpus_simulated(workflow):
+    portable_jobs = [job for job in workflow["jobs"].values() if "make test-portable" in _run_lines(job)]
+    assert portable_jobs, "no job runs `make test-portable`"
+    assert portable_jobs[0]["runs-on"].startswith("ubuntu-"), "the simulated CPUs are x86-64 ones, with Linux's OpenBLAS"
