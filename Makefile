@@ -41,8 +41,9 @@ $(LINT_INSTALLED): $(INSTALLED) requirements-lint.txt
 	$(BIN)/python -m pip install --quiet -r requirements-lint.txt
 	touch $@
 
-## Unit tests (including the CI workflow's schema check), notebook hygiene, then strict nbval over every notebook.
+## The linter, unit tests (including the CI workflow's schema check), notebook hygiene, then strict nbval over every notebook.
 test: $(LINT_INSTALLED)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -m "not browser" tests || $(NO_TESTS_IS_FAILURE)
 	$(BIN)/python -m pytest --nbval notebooks || $(NO_TESTS_IS_FAILURE)
 

@@ -13,8 +13,8 @@ there, so adding an activation is one ``register(Activation(...))`` entry in thi
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 import numpy as np
 

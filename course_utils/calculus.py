@@ -1,7 +1,8 @@
 """Numerical derivatives, the tools to compare them with analytic ones, and what a function with its derivative is."""
 from __future__ import annotations
 
-from typing import Callable, NamedTuple, Protocol, runtime_checkable
+from collections.abc import Callable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 

@@ -6,8 +6,9 @@ one unit per layer is exactly such a chain, which is why backprop multiplies slo
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import NamedTuple
 
 import numpy as np
 

@@ -26,9 +26,9 @@ frozen biases (Mazur's 2-2-2 network, sigmoid everywhere)::
 """
 from __future__ import annotations
 
-from collections.abc import MutableSequence
+from collections.abc import Callable, MutableSequence
 from contextlib import contextmanager
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 

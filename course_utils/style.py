@@ -1,7 +1,7 @@
 """The course's one drawing style, and the few drawing pieces every figure and explorer shares."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import matplotlib as mpl
 import numpy as np

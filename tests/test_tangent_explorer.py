@@ -52,7 +52,7 @@ def test_the_mimebundle_carries_a_png_and_a_text_fallback(explorer):
 
 def test_parameters_reach_the_activation():
     explorer = TangentExplorer("leaky_relu", x=-1.0, alpha=0.2)
-    assert f"f′(x) = 0.2000" in explorer.readout.value
+    assert "f′(x) = 0.2000" in explorer.readout.value
 
 
 def test_creating_an_explorer_leaves_the_pyplot_backend_alone():

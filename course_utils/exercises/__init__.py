@@ -14,9 +14,10 @@ point to ``q1.hint()`` by name.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Callable, ClassVar, Sequence
+from typing import ClassVar
 
 import numpy as np
 

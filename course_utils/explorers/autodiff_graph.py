@@ -1,7 +1,6 @@
 """The autodiff-graph explorer: sliders set the inputs of L = tanh(x·y + max(y, z)); values and gradients follow on the graph."""
 from __future__ import annotations
 
-import ipywidgets as widgets
 from matplotlib.figure import Figure
 
 from course_utils.autodiff import topological_order

@@ -109,7 +109,7 @@ class Explorer(widgets.VBox):
         self.refresh()
 
     @classmethod
-    def example(cls) -> "Explorer":
+    def example(cls) -> Explorer:
         """One instance to show or test; an explorer whose arguments have no defaults overrides this."""
         return cls()
 

@@ -1,7 +1,6 @@
 """The chain explorer: a composed function, its tangent, and the local slopes whose product is the tangent's slope."""
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -39,7 +38,7 @@ class ChainExplorer(Explorer):
         super().__init__([self.x_slider], figsize=(9.0, 3.8))
 
     @classmethod
-    def example(cls) -> "ChainExplorer":
+    def example(cls) -> ChainExplorer:
         """Notebook 02's chain: an affine step, tanh, another affine step, sigmoid."""
         return cls([affine_link(1.5, -0.5), activation_link("tanh"), affine_link(2.0, 0.3), activation_link("sigmoid")])
 

@@ -16,7 +16,6 @@ from course_utils.style import (
     plot_function_with_tangent,
 )
 
-
 #: The learning-rate slider's range.
 ETA_RANGE = (0.05, 5.0)
 

@@ -6,13 +6,13 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils.explorers.base import Explorer, float_slider
-from course_utils.validation import choose
 from course_utils.formatting import format_exponential, format_number
 from course_utils.lessons.nb06.vanishing import (
     HIDDEN_ACTIVATIONS,
     gradient_norms_by_layer,
 )
 from course_utils.style import COLORS, label_axes
+from course_utils.validation import choose
 
 #: The plot's fixed vertical range; norms outside it are drawn at its edge and reported in the readout.
 NORM_LIMITS = (1e-35, 1e35)

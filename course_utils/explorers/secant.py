@@ -1,7 +1,6 @@
 """The secant explorer: the line through (x, f(x)) and (x+h, f(x+h)) turns into the tangent as h shrinks."""
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 

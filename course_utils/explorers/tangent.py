@@ -1,7 +1,6 @@
 """The tangent explorer: an activation, its slope, and the tangent line that follows x."""
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 

@@ -36,7 +36,7 @@ def throwaway_dirs(root: Path) -> dict[str, Path]:
         path.mkdir(parents=True, exist_ok=True)
     labconfig = dirs["config"] / "labconfig"
     labconfig.mkdir(exist_ok=True)
-    page_config = {"disabledExtensions": {name: True for name in DISABLED_PLUGINS}}
+    page_config = {"disabledExtensions": dict.fromkeys(DISABLED_PLUGINS, True)}
     (labconfig / "page_config.json").write_text(json.dumps(page_config))
     return dirs
 

@@ -6,8 +6,8 @@ and checked against SymPy and finite differences in the tests.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

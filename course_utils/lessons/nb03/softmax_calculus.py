@@ -1,7 +1,7 @@
 """The derivatives of softmax, derived with SymPy and checked with numbers: its Jacobian and the s − t of cross-entropy."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 import sympy

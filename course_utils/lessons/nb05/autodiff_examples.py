@@ -7,7 +7,8 @@ bit-for-bit those of notebook 04; ``neuron_graph`` grows with n to measure cost.
 """
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 

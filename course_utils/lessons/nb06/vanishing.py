@@ -6,7 +6,6 @@ W_1 … W_L and L − 1 hidden layers. Every experiment takes a seed and is dete
 """
 from __future__ import annotations
 
-
 import numpy as np
 
 from course_utils import activations
