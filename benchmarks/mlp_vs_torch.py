@@ -76,7 +76,8 @@ def measure(rounds: int) -> tuple[list[MlpTiming], list[str]]:
         notes.append(HOW_TO_ADD_TORCH)
     else:
         for dtype in (torch.float64, torch.float32):
-            name = f"PyTorch {torch.__version__} ({str(dtype).replace('torch.', '')}, {torch.get_num_threads()} threads)"
+            precision = str(dtype).replace("torch.", "")
+            name = f"PyTorch {torch.__version__} ({precision}, {torch.get_num_threads()} threads)"
             runners[name] = torch_runner(torch, net, X, T, dtype)
     medians = interleaved_medians_ms({name: run for name, (run, _) in runners.items()}, rounds)
     return [MlpTiming(name, medians[name], difference) for name, (_, difference) in runners.items()], notes

@@ -25,8 +25,10 @@ PARTS = ("notebooks", "sliders", "mlp")
 
 def notebooks_section(repeats: int) -> str:
     floor, lessons = notebook_runs.measure(repeats)
-    rows = [[f"{run.path.name}{'' if run.passed else ' (FAILED)'}", f"{run.median:.2f}", ratio(run.median, floor.median)]
-            for run in [floor, *lessons]]
+    rows = [
+        [f"{run.path.name}{'' if run.passed else ' (FAILED)'}", f"{run.median:.2f}", ratio(run.median, floor.median)]
+        for run in [floor, *lessons]
+    ]
     total = sum(run.median for run in lessons)
     return (
         f"## Notebooks under strict nbval\n\nEach notebook in a fresh `pytest --nbval` process (pytest start, kernel "
@@ -49,7 +51,8 @@ def sliders_section(repeats: int) -> str:
     return (
         "## One slider step per explorer\n\nIn the notebook's own kernel after it ran, milliseconds per slider step "
         f"(medians of {repeats} steps), with the explorer as JupyterLab leaves it: drawn once, its browser side "
-        "connected. *callback*: the explorer's `update` (move artists, rewrite the readout). *step*: set a slider (one median per slider, in the order listed); "
+        "connected. *callback*: the explorer's `update` (move artists, rewrite the readout). *step*: set a slider "
+        "(one median per slider, in the order listed); "
         "the callback runs, the moving artists are blitted onto the saved background and the PNG of the changed "
         "pixels is made, ready to send (a full redraw, when an explorer asks for one, is included). *re-plot*: what "
         "`interact` with the inline backend does instead: a new figure, the explorer's own `build` and `update`, and "

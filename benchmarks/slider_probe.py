@@ -89,4 +89,6 @@ def measure_explorer(explorer: Explorer, repeats: int) -> dict:
 
 def report(repeats: int) -> str:
     """The measurements of every explorer with a slider in this kernel, as one JSON line for the caller to parse."""
-    return json.dumps([measure_explorer(explorer, repeats) for explorer in explorers_in_memory() if sliders_of(explorer)])
+    return json.dumps(
+        [measure_explorer(explorer, repeats) for explorer in explorers_in_memory() if sliders_of(explorer)]
+    )

@@ -42,7 +42,9 @@ def measure_notebook(path: Path, repeats: int) -> list[ExplorerCost]:
     """Run one notebook plus the probe cell in a fresh kernel and read the probe's report."""
     notebook = nbformat.read(path, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell(probe_cell(repeats)))
-    client = NotebookClient(notebook, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        notebook, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute(stderr=subprocess.DEVNULL)
     printed = "".join(output.get("text", "") for output in notebook.cells[-1].outputs if output.output_type == "stream")
     rows = json.loads(printed.strip().splitlines()[-1])

@@ -20,12 +20,15 @@ def median_ms(action: Callable[[], object], repeats: int, warmup: int = 1) -> fl
     return statistics.median(samples)
 
 
-def interleaved_medians_ms(actions: dict[str, Callable[[], object]], rounds: int, per_round: int = 5) -> dict[str, float]:
-    """Median milliseconds per call of each action, timed in alternating rounds so load on the machine hits all alike."""
+def interleaved_medians_ms(actions: dict[str, Callable[[], object]], rounds: int,
+                           per_round: int = 5) -> dict[str, float]:
+    """Median milliseconds per call of each action, timed in alternating rounds
+    so load on the machine hits all alike.
+    """
     if rounds < 1 or per_round < 1:
         raise ValueError(f"rounds and per_round must be at least 1, got {rounds} and {per_round}.")
     samples = {name: [] for name in actions}
-    for name, action in actions.items():
+    for action in actions.values():
         action()  # warm-up
     for _ in range(rounds):
         for name, action in actions.items():

@@ -225,7 +225,9 @@ def backward_along(root: Value, order: Iterable[Value], accumulate: bool = True)
 
 
 class OperationCounts(NamedTuple):
-    """Arithmetic done for one graph: forward values, local slopes, and backward operations (a multiply and an add per edge)."""
+    """Arithmetic done for one graph: forward values, local slopes, and backward operations
+    (a multiply and an add per edge).
+    """
 
     forward: int
     local_slopes: int

@@ -49,7 +49,8 @@ BOUND_MARGIN = 10.0
 
 def _bound_error(value: float, relation: str, bound: float) -> AssertionError:
     return AssertionError(
-        f"{value:.2e} is not {BOUND_MARGIN:g}× {relation} {bound:.0e}, so the printed bound could change on another CPU: "
+        f"{value:.2e} is not {BOUND_MARGIN:g}× {relation} {bound:.0e}, "
+        "so the printed bound could change on another CPU: "
         "if you edited the cells above, run them again from the top; otherwise choose a bound with a wider margin."
     )
 

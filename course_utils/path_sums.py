@@ -67,8 +67,10 @@ def sum_over_paths(slopes: dict, source: str, sink: str) -> float:
 
 def paths_table(paths: list[Path], digits: int = 4) -> str:
     """The paths as a printable table, one row each, then their sum."""
-    rows = [[" → ".join(p.nodes), " × ".join(format_number(f, digits) for f in p.factors), format_number(p.product, digits)]
-            for p in paths]
+    rows = [
+        [" → ".join(p.nodes), " × ".join(format_number(f, digits) for f in p.factors), format_number(p.product, digits)]
+        for p in paths
+    ]
     rows.append(["sum over paths", "", format_number(math.fsum(p.product for p in paths), digits)])
     return format_table(["path", "local derivatives", "product"], rows)
 

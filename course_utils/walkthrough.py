@@ -94,7 +94,9 @@ def step(p: dict, lr: float) -> dict[str, float]:
 
 
 def train(p: dict, lr: float, steps: int) -> tuple[dict[str, float], dict[str, np.ndarray]]:
-    """``steps`` gradient-descent steps; returns the final network and every forward value before each step and after the last."""
+    """``steps`` gradient-descent steps; returns the final network
+    and every forward value before each step and after the last.
+    """
     lr = require_positive(lr, "the learning rate lr")
     steps = require_count(steps, "steps", minimum=0)
     p = _checked(p)

@@ -89,11 +89,15 @@ def test_a_linux_job_runs_the_browser_test_in_debians_chromium(workflow):
     assert browser_jobs, "no job runs `make test-browser`"
     job = browser_jobs[0]
     assert job["runs-on"].startswith("ubuntu-")
-    assert "bookworm" in job["container"]["image"], "Debian's chromium package is a real browser; Ubuntu's is a snap stub"
+    assert "bookworm" in job["container"]["image"], (
+        "Debian's chromium package is a real browser; Ubuntu's is a snap stub"
+    )
     assert any(re.search(r"apt-get install .*\bchromium\b", line) for line in _run_lines(job))
 
 
 def test_a_linux_job_runs_strict_nbval_with_other_cpus_simulated(workflow):
     portable_jobs = [job for job in workflow["jobs"].values() if "make test-portable" in _run_lines(job)]
     assert portable_jobs, "no job runs `make test-portable`"
-    assert portable_jobs[0]["runs-on"].startswith("ubuntu-"), "the simulated CPUs are x86-64 ones, with Linux's OpenBLAS"
+    assert portable_jobs[0]["runs-on"].startswith("ubuntu-"), (
+        "the simulated CPUs are x86-64 ones, with Linux's OpenBLAS"
+    )

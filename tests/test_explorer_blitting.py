@@ -1,4 +1,6 @@
-"""A slider step redraws only the moving artists on a saved background, and the picture is the one a full redraw gives."""
+"""A slider step redraws only the moving artists on a saved background,
+and the picture is the one a full redraw gives.
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -11,7 +13,8 @@ EXPLORERS = {cls.__name__: cls for cls in all_explorers()}
 
 
 def test_discovery_finds_every_explorer_of_the_course():
-    assert len(EXPLORERS) >= 8 and {"TangentExplorer", "GradientFlowExplorer", "AutodiffGraphExplorer"} <= set(EXPLORERS)
+    assert len(EXPLORERS) >= 8
+    assert {"TangentExplorer", "GradientFlowExplorer", "AutodiffGraphExplorer"} <= set(EXPLORERS)
 
 
 def _pixels(explorer) -> np.ndarray:
@@ -19,7 +22,10 @@ def _pixels(explorer) -> np.ndarray:
 
 
 def _nudge(slider) -> None:
-    slider.value = slider.value + slider.step if slider.value + slider.step <= slider.max else slider.value - slider.step
+    if slider.value + slider.step <= slider.max:
+        slider.value = slider.value + slider.step
+    else:
+        slider.value = slider.value - slider.step
 
 
 def _full_draws(explorer) -> list:

@@ -59,7 +59,9 @@ def widget_notebook(with_saved_state: bool):
     })
     notebook = new_notebook(cells=[new_code_cell("explorer", execution_count=1, outputs=[output])])
     if with_saved_state:
-        notebook.metadata["widgets"] = {WIDGET_STATE: {"state": {"model-1": {}}, "version_major": 2, "version_minor": 0}}
+        notebook.metadata["widgets"] = {
+            WIDGET_STATE: {"state": {"model-1": {}}, "version_major": 2, "version_minor": 0},
+        }
     return notebook
 
 

@@ -25,6 +25,8 @@ def test_the_minus_is_the_typographic_one():
     assert MINUS == "\u2212"
 
 
-@pytest.mark.parametrize(("value", "text"), [(0.25, "0.2500"), (0.0, "0.0000"), (3.5085e-05, "3.51e-05"), (12.0, "12.0000")])
+@pytest.mark.parametrize(("value", "text"), [
+    (0.25, "0.2500"), (0.0, "0.0000"), (3.5085e-05, "3.51e-05"), (12.0, "12.0000"),
+])
 def test_format_loss_never_hides_a_small_loss_as_zero(value, text):
     assert format_loss(value) == text

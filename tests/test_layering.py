@@ -23,7 +23,9 @@ def imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names if alias.name.startswith("course_utils"))
         if isinstance(node, ast.ImportFrom) and node.level:
-            raise AssertionError(f"{path.name}: use absolute imports (from course_utils.… import …), so a move cannot misroute them")
+            raise AssertionError(
+                f"{path.name}: use absolute imports (from course_utils.… import …), so a move cannot misroute them"
+            )
     return found
 
 
@@ -34,7 +36,9 @@ def _below(modules: set[str], layers: tuple[str, ...]) -> list[str]:
 @pytest.mark.parametrize("path", CORE, ids=lambda p: p.name)
 def test_a_core_module_imports_no_lesson_explorer_or_exercise(path):
     wrong = _below(imported_modules(path), ("lessons", "explorers", "exercises"))
-    assert not wrong, f"core module {path.name} imports {wrong}: move the shared part into the core, or this module into lessons/"
+    assert not wrong, (
+        f"core module {path.name} imports {wrong}: move the shared part into the core, or this module into lessons/"
+    )
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -32,11 +32,12 @@ def test_an_unknown_attribute_is_a_clear_attribute_error():
     import course_utils
 
     with pytest.raises(AttributeError, match="has no attribute 'nothing_here'"):
-        course_utils.nothing_here
+        _ = course_utils.nothing_here
 
 
 def test_every_module_is_reachable_as_an_attribute():
     import course_utils
 
-    assert {"activations", "mlp", "autodiff", "walkthrough", "lessons", "explorers", "exercises"} <= set(course_utils.MODULES)
+    expected = {"activations", "mlp", "autodiff", "walkthrough", "lessons", "explorers", "exercises"}
+    assert expected <= set(course_utils.MODULES)
     assert course_utils.walkthrough.starting_network()["x1"] == 0.05

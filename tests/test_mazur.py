@@ -1,4 +1,6 @@
-"""course_utils.lessons.nb04.mazur: the published example is reproduced digit for digit, and its iteration slip is pinned down."""
+"""course_utils.lessons.nb04.mazur: the published example is reproduced digit for digit,
+and its iteration slip is pinned down.
+"""
 from __future__ import annotations
 
 import numpy as np

@@ -127,11 +127,14 @@ def test_the_fragile_printout_rule_catches_what_failed_on_other_cpus():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_round_off_level_numbers_print_as_bounds(path):
-    """Digits below 1e-5 in e-notation, or at full precision, differ between CPUs: print a bound, or say why they hold."""
+    """Digits below 1e-5 in e-notation, or at full precision, differ between CPUs:
+    print a bound, or say why they hold.
+    """
     for index, cell in enumerate(_code_cells(path)):
         fragile = fragile_printouts(cell.source, _printed_texts(cell))
         assert not fragile, (
-            f"{path.name} code cell {index} prints {fragile[:3]}: round-off-level digits differ between CPUs. Print a bound "
-            "with course_utils.formatting.format_below/format_above, or, if these digits hold on every CPU, say why in "
+            f"{path.name} code cell {index} prints {fragile[:3]}: round-off-level digits differ between CPUs. "
+            "Print a bound with course_utils.formatting.format_below/format_above, "
+            "or, if these digits hold on every CPU, say why in "
             f"a '{STABLE_MARK} ...' comment in the cell (README: Stored outputs that hold on every machine)."
         )

@@ -105,7 +105,9 @@ def test_any_failed_run_fails_the_matrix_and_skips_do_not():
 
 def test_a_summary_line_says_what_ran_how_it_went_and_how_long_it_took():
     line = simulated_cpus.summary_line("avx2", "passed", 21.04, "numpy dispatch: X86_V3; OpenBLAS kernel: Haswell")
-    assert line.split() == ["avx2", "passed", "21.0", "s", "numpy", "dispatch:", "X86_V3;", "OpenBLAS", "kernel:", "Haswell"]
+    assert line.split() == [
+        "avx2", "passed", "21.0", "s", "numpy", "dispatch:", "X86_V3;", "OpenBLAS", "kernel:", "Haswell",
+    ]
     assert "skipped" in simulated_cpus.summary_line("avx512", "skipped", None, "this CPU has no AVX-512")
 
 

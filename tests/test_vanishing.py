@@ -203,7 +203,11 @@ def test_dead_unit_fraction_counts_units_negative_on_every_example():
 
 
 def test_silent_unit_fraction_counts_zero_rows_of_hidden_layers_only():
-    dW = [np.array([[0.0, 0.0], [1.0, 0.0]]), np.array([[0.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 0.0]]), np.zeros((1, 3))]
+    dW = [
+        np.array([[0.0, 0.0], [1.0, 0.0]]),
+        np.array([[0.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 0.0]]),
+        np.zeros((1, 3)),
+    ]
     assert vanishing.silent_unit_fraction(dW) == pytest.approx(3 / 5)
 
 

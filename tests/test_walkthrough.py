@@ -145,7 +145,9 @@ def test_a_network_that_is_not_a_dict_is_a_type_error():
         walkthrough.forward([0.05, 0.10])
 
 
-@pytest.mark.parametrize("lr, error", [(0.0, ValueError), (-0.5, ValueError), (math.nan, ValueError), ("0.5", TypeError)])
+@pytest.mark.parametrize("lr, error", [
+    (0.0, ValueError), (-0.5, ValueError), (math.nan, ValueError), ("0.5", TypeError),
+])
 def test_step_rejects_a_bad_learning_rate(lr, error):
     with pytest.raises(error, match="learning rate"):
         walkthrough.step(walkthrough.starting_network(), lr)

@@ -149,7 +149,8 @@ def run_variant(variant: Variant, machine: dict) -> tuple[str, float | None, str
 
 def without_numpy_switches(env) -> dict[str, str]:
     """The environment without numpy's feature switches, to learn everything the CPU has."""
-    return {key: value for key, value in env.items() if key not in ("NPY_DISABLE_CPU_FEATURES", "NPY_ENABLE_CPU_FEATURES")}
+    switches = ("NPY_DISABLE_CPU_FEATURES", "NPY_ENABLE_CPU_FEATURES")
+    return {key: value for key, value in env.items() if key not in switches}
 
 
 def announce(machine: dict) -> None:

@@ -140,7 +140,8 @@ def _close(a, b, rtol: float, atol: float) -> bool:
     return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
 
 
-def diagnose(answer, expected, mistakes: Sequence[tuple[object, str]] = (), rtol: float = 1e-6, atol: float = 1e-9) -> str | None:
+def diagnose(answer, expected, mistakes: Sequence[tuple[object, str]] = (), rtol: float = 1e-6,
+             atol: float = 1e-9) -> str | None:
     """Name the likely slip behind a wrong numeric answer, or None if nothing matches."""
     answer = np.asarray(answer, dtype=float)
     expected = np.asarray(expected, dtype=float)

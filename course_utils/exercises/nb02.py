@@ -16,11 +16,15 @@ _path_2 = _d["dE/dy2"] * _d["dy2/da"]
 q1 = NumberExercise(
     name="The slope of (3x + 1)^5 at x = 1",
     expected=lambda: 5 * (3 * 1 + 1) ** 4 * 3,
-    hint_text="Outer function u^5, inner u = 3x + 1. Multiply the outer slope 5u^4, taken at u = 4, by the inner slope.",
+    hint_text=(
+        "Outer function u^5, inner u = 3x + 1. "
+        "Multiply the outer slope 5u^4, taken at u = 4, by the inner slope."
+    ),
     solution_text="answer = 5 * (3*1 + 1)**4 * 3   # outer slope at u = 4, times inner slope 3",
     mistakes=[
         (5 * 4**4, "that is only the outer slope 5u^4 at u = 4. Multiply by the inner slope, d(3x + 1)/dx = 3."),
-        (5 * 1**4 * 3, "you took the outer slope at x = 1, but it belongs at the inner function's value u = 3·1 + 1 = 4."),
+        (5 * 1**4 * 3,
+         "you took the outer slope at x = 1, but it belongs at the inner function's value u = 3·1 + 1 = 4."),
         (4**5, "that is the value (3·1 + 1)^5, not its slope."),
     ],
 )
@@ -37,7 +41,8 @@ q2 = NumberExercise(
         (math.exp(math.sin(1.0)) + math.cos(1.0) + 2.0,
          "you added the local slopes. The chain rule multiplies them."),
         (math.exp(1.0) * math.cos(1.0) * 2.0,
-         "you took the slope of exp at x = 1, but its input is u2 = sin(1). Evaluate each local slope at its own input."),
+         "you took the slope of exp at x = 1, but its input is u2 = sin(1). "
+         "Evaluate each local slope at its own input."),
         (math.exp(math.sin(1.0)), "that is the value y = exp(sin 1), not its slope."),
     ],
 )

@@ -134,7 +134,10 @@ q4 = NumberExercise(
 q5 = NumberExercise(
     name="The gradient of cross-entropy through softmax",
     expected=lambda: softmax(LOGITS) - TARGET,
-    hint_text="For L = −Σ t_i log s_i with s = softmax(x), the gradient ∂L/∂x is as simple as it gets: s minus something.",
+    hint_text=(
+        "For L = −Σ t_i log s_i with s = softmax(x), "
+        "the gradient ∂L/∂x is as simple as it gets: s minus something."
+    ),
     solution_text="answer = softmax(LOGITS) - TARGET  # s − t",
     mistakes=[
         (softmax(LOGITS), "that is s alone: the gradient is s − t, so subtract the target."),

@@ -20,7 +20,10 @@ _neuron = single_neuron.walk(w=1.0, x=2.0, t=1.0)
 q1 = NumberExercise(
     name="dE/dw of the single neuron at w = 1 (x = 2, t = 1, E = (a − t)²)",
     expected=lambda: _neuron["dE/dw"],
-    hint_text="Redo the three local slopes at w = 1: z = w·x, a = σ(z), then dE/da = 2(a − t), da/dz = a(1 − a), dz/dw = x. Multiply them.",
+    hint_text=(
+        "Redo the three local slopes at w = 1: z = w·x, a = σ(z), "
+        "then dE/da = 2(a − t), da/dz = a(1 − a), dz/dw = x. Multiply them."
+    ),
     solution_text=(
         "from course_utils import activations; a = activations.get('sigmoid').fn(2.0)\n"
         "answer = 2 * (a - 1) * a * (1 - a) * 2"
@@ -34,7 +37,8 @@ q1 = NumberExercise(
             "you evaluated the sigmoid's slope at a instead of at z. Either use sigmoid.grad(z) with z = 2, "
             "or write it with the output: a(1 − a)."
         )),
-        (_neuron["dE/da"] * _neuron["dz/dw"], "you left out da/dz = a(1 − a), the sigmoid's slope: every unit on the path contributes its slope."),
+        (_neuron["dE/da"] * _neuron["dz/dw"],
+         "you left out da/dz = a(1 − a), the sigmoid's slope: every unit on the path contributes its slope."),
         (_neuron["dE/da"] * _neuron["da/dz"], (
             "your answer is half the right one. Either you left out dz/dw = x = 2, or you used the slope of "
             "½(a − t)²: this neuron's error has no ½, so dE/da = 2(a − t)."
@@ -45,16 +49,21 @@ q1 = NumberExercise(
 q2 = NumberExercise(
     name="dE/dw6 of the 2-2-2 network",
     expected=lambda: _gradients["dE/dw6"],
-    hint_text="w6 carries y1a into z2 (z2 = y1a·w6 + y2a·w8 + c2), so it only reaches E through E2: dE/dw6 = (z2a − t2) · z2a(1 − z2a) · y1a.",
+    hint_text=(
+        "w6 carries y1a into z2 (z2 = y1a·w6 + y2a·w8 + c2), so it only reaches E through E2: "
+        "dE/dw6 = (z2a − t2) · z2a(1 − z2a) · y1a."
+    ),
     solution_text=(
         "f = walkthrough.forward(p)\n"
         "answer = (f['z2a'] - p['t2']) * f['z2a'] * (1 - f['z2a']) * f['y1a']"
     ),
     mistakes=[
         (_gradients["dE/dw8"], "that is dE/dw8: w8 carries y2a. w6 carries y1a into z2, so the last factor is y1a."),
-        (_gradients["dE/dw5"], "that is dE/dw5, which feeds z1. w6 feeds z2, so the first factors come from output 2 (z2a − t2)."),
+        (_gradients["dE/dw5"],
+         "that is dE/dw5, which feeds z1. w6 feeds z2, so the first factors come from output 2 (z2a − t2)."),
         (_gradients["dE/dw7"], "that is dE/dw7 (y2a into z1). w6 connects y1a to z2."),
-        ((_values["z2a"] - _network["t2"]) * _values["y1a"], "you left out dz2a/dz2 = z2a(1 − z2a), the output sigmoid's slope."),
+        ((_values["z2a"] - _network["t2"]) * _values["y1a"],
+         "you left out dz2a/dz2 = z2a(1 − z2a), the output sigmoid's slope."),
         ((_values["z2a"] - _network["t2"]) * sigmoid.grad(_values["z2a"]) * _values["y1a"], (
             "sigmoid.grad(f['z2a']) is the slope at the output z2a, not at the pre-activation z2. "
             "Use sigmoid.grad(f['z2']), or write the slope with the output: z2a(1 − z2a)."
@@ -65,13 +74,20 @@ q2 = NumberExercise(
 q3 = NumberExercise(
     name="dE/dc2, the gradient of the shared output bias",
     expected=lambda: _gradients["dE/dc2"],
-    hint_text="c2 is added to both z1 and z2, so it reaches E along two paths. dz/dc2 = 1 on each: add the two output deltas.",
+    hint_text=(
+        "c2 is added to both z1 and z2, so it reaches E along two paths. "
+        "dz/dc2 = 1 on each: add the two output deltas."
+    ),
     solution_text="d = walkthrough.deltas(p)\nanswer = d['z1'] + d['z2']",
     mistakes=[
         (_deltas["z1"], "that is only the path through z1. c2 is also added to z2: add δ of z2 too."),
         (_deltas["z2"], "that is only the path through z2. c2 is also added to z1: add δ of z1 too."),
-        ((_deltas["z1"] + _deltas["z2"]) / 2, "a shared parameter's gradient is the sum over the units it feeds, not the average."),
-        (_gradients["dE/dc1"], "that is dE/dc1, the sum of the hidden deltas. c2 is the output bias: add the output deltas d['z1'] and d['z2']."),
+        ((_deltas["z1"] + _deltas["z2"]) / 2,
+         "a shared parameter's gradient is the sum over the units it feeds, not the average."),
+        (_gradients["dE/dc1"], (
+            "that is dE/dc1, the sum of the hidden deltas. "
+            "c2 is the output bias: add the output deltas d['z1'] and d['z2']."
+        )),
     ],
 )
 
@@ -112,9 +128,11 @@ q4 = FunctionExercise(
     ),
     solution_text="def hidden_delta(W2, delta2, z1):\n    return (W2.T @ delta2) * sigmoid.grad(z1)",
     mistakes=[
-        (_without_transpose, "W2 @ delta2 sends the deltas along the rows of W2. Backwards they travel along its columns: use W2.T."),
+        (_without_transpose,
+         "W2 @ delta2 sends the deltas along the rows of W2. Backwards they travel along its columns: use W2.T."),
         (_without_slope, "you forgot ⊙ σ′(z¹): multiply by the hidden units' own slope, sigmoid.grad(z1)."),
-        (_slope_of_z_not_a, "z1·(1 − z1) is not the slope. σ′(z) = σ(z)(1 − σ(z)): apply the sigmoid first, or use sigmoid.grad(z1)."),
+        (_slope_of_z_not_a,
+         "z1·(1 − z1) is not the slope. σ′(z) = σ(z)(1 − σ(z)): apply the sigmoid first, or use sigmoid.grad(z1)."),
     ],
 )
 
@@ -127,9 +145,12 @@ q5 = NumberExercise(
     hint_text=f"w5⁺ = w5 − η·dE/dw5, with η = {STEP_LR} and dE/dw5 from walkthrough.backward(p).",
     solution_text=f"answer = p['w5'] - {STEP_LR} * walkthrough.backward(p)['dE/dw5']",
     mistakes=[
-        (_network["w5"] + STEP_LR * _gradients["dE/dw5"], "you stepped uphill. The gradient points to where E grows: subtract η·dE/dw5."),
-        (_network["w5"] - _gradients["dE/dw5"], f"you forgot the learning rate: the step is η·dE/dw5 with η = {STEP_LR}."),
-        (walkthrough.step(_network, 0.5)["w5"], f"that is the step with η = 0.5, from the update table. This question uses η = {STEP_LR}."),
+        (_network["w5"] + STEP_LR * _gradients["dE/dw5"],
+         "you stepped uphill. The gradient points to where E grows: subtract η·dE/dw5."),
+        (_network["w5"] - _gradients["dE/dw5"],
+         f"you forgot the learning rate: the step is η·dE/dw5 with η = {STEP_LR}."),
+        (walkthrough.step(_network, 0.5)["w5"],
+         f"that is the step with η = 0.5, from the update table. This question uses η = {STEP_LR}."),
         (_gradients["dE/dw5"], "that is the gradient itself. The new weight is w5 − η·dE/dw5."),
     ],
 )

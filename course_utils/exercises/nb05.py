@@ -84,10 +84,16 @@ q5 = NumberExercise(
     name="The cost of checking a gradient numerically",
     expected=lambda: 2 * 1_000_000,
     hint_text="Central differences evaluate the loss at θ + h and at θ − h, once for each parameter.",
-    solution_text="Two loss evaluations per parameter: answer = 2 * 1_000_000 (backprop needs one forward and one backward pass).",
+    solution_text=(
+        "Two loss evaluations per parameter: answer = 2 * 1_000_000 "
+        "(backprop needs one forward and one backward pass)."
+    ),
     mistakes=[
         (1_000_000, "that would be one evaluation per parameter. Central differences need two: at θ + h and at θ − h."),
-        (1_000_001, "that is the count for forward differences (f(θ) once, then θ + h per parameter). Central differences need two per parameter."),
+        (1_000_001, (
+            "that is the count for forward differences (f(θ) once, then θ + h per parameter). "
+            "Central differences need two per parameter."
+        )),
     ],
     rtol=0.0,
     atol=0.5,

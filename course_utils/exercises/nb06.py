@@ -69,11 +69,19 @@ _Z_CASES = [
 q1 = NumberExercise(
     name="The largest product of 10 sigmoid slopes",
     expected=lambda: sigmoid.grad(0.0) ** 10,
-    hint_text="Each factor is a slope σ′(z) and the steepest σ′ ever gets is at z = 0. A product of n equal factors is a power.",
-    solution_text="σ′(z) ≤ σ′(0) = 1/4 for every z, so the product of ten slopes is at most (1/4)**10: answer = 0.25 ** 10",
+    hint_text=(
+        "Each factor is a slope σ′(z) and the steepest σ′ ever gets is at z = 0. "
+        "A product of n equal factors is a power."
+    ),
+    solution_text=(
+        "σ′(z) ≤ σ′(0) = 1/4 for every z, so the product of ten slopes is at most (1/4)**10: "
+        "answer = 0.25 ** 10"
+    ),
     mistakes=[
-        (sigmoid.grad(0.0) * 10, "you multiplied 0.25 by 10. A chain of ten factors multiplies them: raise 0.25 to the 10th power."),
-        (sigmoid.fn(0.0) ** 10, "0.5 is σ(0), the value of the sigmoid. The chain multiplies its slopes, σ′(0) = 0.25."),
+        (sigmoid.grad(0.0) * 10,
+         "you multiplied 0.25 by 10. A chain of ten factors multiplies them: raise 0.25 to the 10th power."),
+        (sigmoid.fn(0.0) ** 10,
+         "0.5 is σ(0), the value of the sigmoid. The chain multiplies its slopes, σ′(0) = 0.25."),
     ],
 )
 
@@ -94,8 +102,10 @@ q2 = FunctionExercise(
         "    return slope"
     ),
     mistakes=[
-        (_slope_at_input_only, "you used tanh′(x) at every step. Each tanh sees a different input: the output of the one before it."),
-        (_slope_at_outputs, "you evaluated tanh′ after applying tanh. The slope of a layer is taken at the value going into it."),
+        (_slope_at_input_only,
+         "you used tanh′(x) at every step. Each tanh sees a different input: the output of the one before it."),
+        (_slope_at_outputs,
+         "you evaluated tanh′ after applying tanh. The slope of a layer is taken at the value going into it."),
     ],
 )
 
@@ -121,11 +131,17 @@ q4 = FunctionExercise(
     ),
     solution_text="def dead_fraction(Z):\n    return np.mean(np.all(Z <= 0, axis=0))",
     mistakes=[
-        (_sometimes_negative_fraction, "you counted units that are ≤ 0 for SOME example. Those still pass a gradient on the other examples; dead means ≤ 0 for all of them."),
-        (_negative_entry_fraction, "you counted entries, not units. Decide per column (axis=0) first, then take the share of columns."),
-        (_strictly_negative_fraction, "a unit stuck at exactly 0 is dead too: ReLU′(0) = 0 in this course, so test Z <= 0, not Z < 0."),
-        (_dead_example_fraction, "you decided per example (row). Dead is a property of a unit: look down each column, axis=0."),
-        (_dead_unit_count, "that is the number of dead units. The question asks for their share: take the mean, not the sum."),
+        (_sometimes_negative_fraction,
+         "you counted units that are ≤ 0 for SOME example. Those still pass a gradient on the other examples; "
+         "dead means ≤ 0 for all of them."),
+        (_negative_entry_fraction,
+         "you counted entries, not units. Decide per column (axis=0) first, then take the share of columns."),
+        (_strictly_negative_fraction,
+         "a unit stuck at exactly 0 is dead too: ReLU′(0) = 0 in this course, so test Z <= 0, not Z < 0."),
+        (_dead_example_fraction,
+         "you decided per example (row). Dead is a property of a unit: look down each column, axis=0."),
+        (_dead_unit_count,
+         "that is the number of dead units. The question asks for their share: take the mean, not the sum."),
         (_alive_fraction, "that is the share of units that are alive. Dead is the rest: 1 minus your answer."),
     ],
 )

@@ -1,4 +1,6 @@
-"""The activation comparison explorer: pick an activation, move x (and α where it applies), watch value, slope and tangent."""
+"""The activation comparison explorer: pick an activation, move x (and α where it applies),
+watch value, slope and tangent.
+"""
 from __future__ import annotations
 
 import ipywidgets as widgets

@@ -1,4 +1,6 @@
-"""The autodiff-graph explorer: sliders set the inputs of L = tanh(x·y + max(y, z)); values and gradients follow on the graph."""
+"""The autodiff-graph explorer: sliders set the inputs of L = tanh(x·y + max(y, z));
+values and gradients follow on the graph.
+"""
 from __future__ import annotations
 
 from matplotlib.figure import Figure

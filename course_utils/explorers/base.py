@@ -55,7 +55,9 @@ def new_canvas(figure: Figure):
 
 
 def figure_png(figure: Figure, caption: str = "") -> str:
-    """The figure as a base64 PNG, with an optional caption line under it: the picture shown where widgets cannot run."""
+    """The figure as a base64 PNG, with an optional caption line under it:
+    the picture shown where widgets cannot run.
+    """
     buffer = io.BytesIO()
     if not caption:
         figure.savefig(buffer, format="png")

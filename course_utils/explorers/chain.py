@@ -53,7 +53,8 @@ class ChainExplorer(Explorer):
     def build(self, figure: Figure) -> None:
         curve_ax, bar_ax = figure.subplots(1, 2, width_ratios=(3, 2))
         xs = np.linspace(*self.x_range, 400)
-        self.artists = plot_function_with_tangent(curve_ax, self.y, self.slope, self.x_slider.value, self.x_range, name="y")
+        self.artists = plot_function_with_tangent(curve_ax, self.y, self.slope, self.x_slider.value, self.x_range,
+                                                  name="y")
         fixed_ylim(curve_ax, np.concatenate([self.y(xs), self.slope(xs)]))
         label_axes(curve_ax, "The chain y(x) and its tangent", "x", "y")
         labels = [f"{k}: {link.name}" for k, link in enumerate(self.links, start=1)] + ["product"]

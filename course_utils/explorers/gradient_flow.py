@@ -1,4 +1,6 @@
-"""The gradient-flow explorer: per-layer gradient norms of a deep network, live as depth, activation and init scale change."""
+"""The gradient-flow explorer: per-layer gradient norms of a deep network,
+live as depth, activation and init scale change.
+"""
 from __future__ import annotations
 
 import ipywidgets as widgets
@@ -34,7 +36,9 @@ class GradientFlowExplorer(Explorer):
         if not 2 <= depth <= max_depth:
             raise ValueError(f"depth = {depth} must lie between 2 and max_depth = {max_depth}.")
         if not SCALE_RANGE[0] <= init_scale <= SCALE_RANGE[1]:
-            raise ValueError(f"init_scale = {init_scale} must lie between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, the slider's range.")
+            raise ValueError(
+                f"init_scale = {init_scale} must lie between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, the slider's range."
+            )
         self.width, self.max_depth, self.seed = width, max_depth, seed
         self.depth_slider = widgets.IntSlider(
             value=depth, min=2, max=max_depth, step=1, description="depth", continuous_update=True,
@@ -59,7 +63,8 @@ class GradientFlowExplorer(Explorer):
         ax.set_ylim(*NORM_LIMITS)
         ax.axhline(1.0, color=COLORS["reference"], linewidth=0.8)
         (self.line,) = ax.plot([], [], "o-", color=COLORS["function"], markersize=3, label="measured norm")
-        (self.above,) = ax.plot([], [], "^", color=COLORS["tangent"], markersize=6, label="above the plot (or overflow)")
+        (self.above,) = ax.plot([], [], "^", color=COLORS["tangent"], markersize=6,
+                                label="above the plot (or overflow)")
         (self.below,) = ax.plot([], [], "v", color=COLORS["secant"], markersize=6, label="below the plot")
         ax.legend(loc="lower right")
         label_axes(ax, "Gradient norm of each layer's weights", "layer l (1 = next to the input)",

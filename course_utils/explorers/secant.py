@@ -17,11 +17,16 @@ class SecantExplorer(Explorer):
     def __init__(self, curve: Curve = PARABOLA, x: float = 2.0, h: float = 1.0,
                  x_range: tuple[float, float] = (-2.0, 2.5), h_max: float = 1.5):
         if not isinstance(curve, Curve):
-            raise TypeError(f"curve must be a course_utils.lessons.nb01.curves.Curve such as curves.PARABOLA, got {type(curve).__name__}.")
+            raise TypeError(
+                "curve must be a course_utils.lessons.nb01.curves.Curve such as curves.PARABOLA, "
+                f"got {type(curve).__name__}."
+            )
         if not x_range[0] <= x <= x_range[1]:
             raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
         if not 0.01 <= h <= h_max:
-            raise ValueError(f"h = {h} must lie between 0.01 and h_max = {h_max}; the secant needs two distinct points.")
+            raise ValueError(
+                f"h = {h} must lie between 0.01 and h_max = {h_max}; the secant needs two distinct points."
+            )
         self.curve = curve
         self.title = f"Secant explorer: f(x) = {curve.name}"
         self.view = (float(x_range[0]) - 0.5, float(x_range[1]) + h_max + 0.5)

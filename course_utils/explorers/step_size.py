@@ -39,7 +39,8 @@ class StepSizeExplorer(Explorer):
         ax.set_ylim(*ax.get_ylim())  # freeze the range so the markers never rescale the plot
         self.h_line = ax.axvline(self.study.h[0], color=COLORS["point"], linewidth=1.0)
         self.markers = {
-            method: ax.plot([], [], "o", color=METHOD_COLORS[method], markersize=8, markeredgecolor="black", zorder=5)[0]
+            method: ax.plot([], [], "o", color=METHOD_COLORS[method], markersize=8, markeredgecolor="black",
+                            zorder=5)[0]
             for method in step_size_study.METHODS
         }
         self.moving = [self.h_line, *self.markers.values()]

@@ -56,7 +56,9 @@ class LabServer:
     def shutdown_kernels(self) -> None:
         """Shut down every kernel the notebooks started, through the server's REST API."""
         cookies = http.cookiejar.CookieJar()
-        client = urllib.request.build_opener(urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(cookies))
+        client = urllib.request.build_opener(
+            urllib.request.ProxyHandler({}), urllib.request.HTTPCookieProcessor(cookies)
+        )
         client.open(f"{self.url}/lab", timeout=30).close()  # sets the _xsrf cookie a DELETE must echo
         xsrf = {cookie.name: cookie.value for cookie in cookies}["_xsrf"]
         with client.open(f"{self.url}/api/kernels", timeout=30) as response:

@@ -192,7 +192,8 @@ class NotebookPage:
             )
         except self._timeout_error() as error:
             checks = root.evaluate(
-                "(root, [index, before]) => window.__explorerTest.checks(before, window.__explorerTest.snapshot(root, index))",
+                "(root, [index, before]) => "
+                "window.__explorerTest.checks(before, window.__explorerTest.snapshot(root, index))",
                 [index, before],
             )
             now = self._snapshot(root, index)

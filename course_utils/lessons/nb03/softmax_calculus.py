@@ -1,4 +1,6 @@
-"""The derivatives of softmax, derived with SymPy and checked with numbers: its Jacobian and the s − t of cross-entropy."""
+"""The derivatives of softmax, derived with SymPy and checked with numbers:
+its Jacobian and the s − t of cross-entropy.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -41,7 +41,8 @@ def draw_walkthrough_network(ax, p: dict, gradients: dict | None = None,
         x, y = POSITIONS[unit]
         ax.text(x + 0.42, y, rf"$t_{index} = {p[f't{index}']:.2f}$" + "\n" + rf"$E_{index} = {f[f'E{index}']:.4f}$",
                 ha="left", va="center", fontsize=10)
-    ax.text(POSITIONS["z1"][0] + 0.42, 0.5, rf"$E_{{\mathrm{{total}}}} = {f['E_total']:.4f}$", ha="left", va="center", fontsize=11, fontweight="bold")
+    ax.text(POSITIONS["z1"][0] + 0.42, 0.5, rf"$E_{{\mathrm{{total}}}} = {f['E_total']:.4f}$",
+            ha="left", va="center", fontsize=11, fontweight="bold")
     ax.set_xlim(-0.45, POSITIONS["z1"][0] + 1.05)
     ax.set_ylim(-0.35, 2.05)
     ax.axis("off")

@@ -34,7 +34,9 @@ def walk(w: float = START_WEIGHT, x: float = INPUT, t: float = TARGET) -> dict[s
     for name, value in (("w", w), ("x", x), ("t", t)):
         as_finite_array(value, name)
         if np.ndim(value) != 0:
-            raise ValueError(f"{name} must be a single number here, got shape {np.shape(value)}; use error() for arrays.")
+            raise ValueError(
+                f"{name} must be a single number here, got shape {np.shape(value)}; use error() for arrays."
+            )
     z = float(w) * float(x)
     a = _sigmoid.fn(z)
     slopes = {"dE/da": 2.0 * (a - t), "da/dz": a * (1.0 - a), "dz/dw": float(x)}

@@ -55,7 +55,9 @@ def finite_difference_gradients(p: dict, h: float = 1e-5, squash=None) -> dict[s
 
 
 def gradient_comparison(p: dict) -> list[tuple[str, float, float, float, float, float]]:
-    """One row per parameter: (name, chain rule, SymPy, finite differences, and the chain rule's relative error against each)."""
+    """One row per parameter: (name, chain rule, SymPy, finite differences,
+    and the chain rule's relative error against each).
+    """
     by_chain = walkthrough.backward(p)
     by_sympy = sympy_gradients(p)
     by_differences = finite_difference_gradients(p)

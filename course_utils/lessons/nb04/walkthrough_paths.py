@@ -61,13 +61,13 @@ def chain_latex(p: dict, parameter: str) -> str:
     """LaTeX, one path per line: the gradient as a sum of products of slopes, the same with numbers, its value."""
     tex = walkthrough.latex_name
     routes = chain(p, parameter)
-    symbols = ["".join(r"\frac{\partial %s}{\partial %s}" % (tex(to), tex(of)) for (to, of), _ in factors)
+    symbols = ["".join(rf"\frac{{\partial {tex(to)}}}{{\partial {tex(of)}}}" for (to, of), _ in factors)
                for factors in routes]
     numbers = [r"\,".join(f"({value:.4f})" for _, value in factors) for factors in routes]
-    lines = [r"\frac{\partial E}{\partial %s} &= %s" % (tex(parameter), symbols[0])]
-    lines += [r"&\quad + %s" % term for term in symbols[1:]]
-    lines += [r"&= %s" % numbers[0]] + [r"&\quad + %s" % term for term in numbers[1:]]
-    lines.append(r"&= %.6f" % path_sum(p, parameter))
+    lines = [rf"\frac{{\partial E}}{{\partial {tex(parameter)}}} &= {symbols[0]}"]
+    lines += [rf"&\quad + {term}" for term in symbols[1:]]
+    lines += [rf"&= {numbers[0]}"] + [rf"&\quad + {term}" for term in numbers[1:]]
+    lines.append(rf"&= {path_sum(p, parameter):.6f}")
     return r"\begin{aligned}" + r" \\ ".join(lines) + r"\end{aligned}"
 
 

@@ -37,11 +37,12 @@ LOCAL_RULES = [
 def local_slopes_both_ways(op, inputs: tuple, h: float = 1e-6) -> tuple[tuple, tuple]:
     """An op's local slopes as the engine stores them, and by central differences in each input."""
     engine = op(*(Value(x) for x in inputs)).local_grads
-    numeric = tuple(
-        central_difference(lambda t: op(*(Value(float(t) if j == i else x) for j, x in enumerate(inputs))).data,
-                           inputs[i], h)
-        for i in range(len(inputs))
-    )
+
+    def of_input(i):
+        """The op's output as a function of input i alone, the other inputs held fixed."""
+        return lambda t: op(*(Value(float(t) if j == i else x) for j, x in enumerate(inputs))).data
+
+    numeric = tuple(central_difference(of_input(i), inputs[i], h) for i in range(len(inputs)))
     return engine, numeric
 
 
@@ -120,5 +121,7 @@ def _with_parameters(p: dict, theta) -> dict:
     """A copy of the network dict with its ten parameters taken from the vector theta."""
     theta = np.asarray(theta, dtype=float).ravel()
     if theta.size != len(PARAMETERS):
-        raise ValueError(f"theta needs {len(PARAMETERS)} numbers, one per parameter {', '.join(PARAMETERS)}; got {theta.size}.")
+        raise ValueError(
+            f"theta needs {len(PARAMETERS)} numbers, one per parameter {', '.join(PARAMETERS)}; got {theta.size}."
+        )
     return {**p, **{name: float(value) for name, value in zip(PARAMETERS, theta)}}

@@ -17,7 +17,9 @@ def plot_gradient_norms(ax, norms_by_label: dict, title: str) -> None:
 
 
 def plot_norm_heatmap(ax, table: np.ndarray, row_labels: list[str], title: str):
-    """A settings × layers heatmap of log10 gradient norms (blue vanishing, red exploding); returns the image for a colorbar."""
+    """A settings × layers heatmap of log10 gradient norms (blue vanishing, red exploding);
+    returns the image for a colorbar.
+    """
     with np.errstate(divide="ignore"):
         logs = np.log10(np.asarray(table, dtype=float))
     reach = float(np.max(np.abs(logs[np.isfinite(logs)])))
