@@ -16,7 +16,7 @@ NO_TESTS_IS_FAILURE = { status=$$?; [ $$status -eq 5 ] && echo "pytest collected
 # jupyter refuses to run as root (common in containers) unless told that it may.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test test-portable notebooks html bench test-browser install clean
+.PHONY: lab test test-portable notebooks html bench bench-browser test-browser install clean
 
 # The venv records which Python made it; a venv made by another X.Y is made again.
 $(PY_STAMP):
@@ -55,7 +55,7 @@ test-portable: $(INSTALLED)
 notebooks: $(INSTALLED)
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
 
-## Export the course to static HTML in html/ (stored outputs, nothing re-run), with an index page.
+## Export the course to static HTML in html/ (stored outputs, nothing re-run), with an index page; it reads offline (MathJax from npm, tools/mathjax/).
 html: $(INSTALLED)
 	$(BIN)/python tools/export_html.py html $(NOTEBOOKS)
 
@@ -67,9 +67,13 @@ $(BROWSER_INSTALLED): $(INSTALLED) requirements-browser.txt
 test-browser: $(BROWSER_INSTALLED)
 	$(BIN)/python -m pytest -m browser -rs tests/browser || $(NO_TESTS_IS_FAILURE)
 
-## Measure how long the course takes to run and what a slider update costs.
-bench: $(INSTALLED)
+## Measure how long the course takes to run, what a slider update costs, and key press -> pixels in Chromium.
+bench: $(BROWSER_INSTALLED)
 	$(BIN)/python -m benchmarks.run
+
+## Only key press -> pixels in Chromium (a few minutes); rewrites just its section of benchmarks/results.md.
+bench-browser: $(BROWSER_INSTALLED)
+	$(BIN)/python -m benchmarks.browser_latency --write
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

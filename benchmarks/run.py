@@ -1,7 +1,7 @@
 """`make bench`: measure the course, print the tables and write them to benchmarks/results.md.
 
     python -m benchmarks.run                   # everything (a few minutes on 2 cores)
-    python -m benchmarks.run --only sliders    # one part (notebooks, sliders or mlp), printed only
+    python -m benchmarks.run --only sliders    # one part (notebooks, sliders, mlp or browser), printed only
 
 PyTorch joins the MLP comparison when it is importable; it is not a course dependency:
 `.venv/bin/pip install torch==2.13.0` (a CPU build) and run again.
@@ -16,11 +16,11 @@ from datetime import date
 from importlib import metadata
 from pathlib import Path
 
-from benchmarks import mlp_vs_torch, notebook_runs, slider_updates
+from benchmarks import browser_latency, mlp_vs_torch, notebook_runs, slider_updates
 from benchmarks.timing import markdown_table, ratio
 
 RESULTS = Path(__file__).with_name("results.md")
-PARTS = ("notebooks", "sliders", "mlp")
+PARTS = ("notebooks", "sliders", "mlp", "browser")
 
 
 def notebooks_section(repeats: int) -> str:
@@ -77,6 +77,13 @@ def mlp_section(rounds: int) -> str:
     )
 
 
+def browser_section(presses: int) -> str:
+    reason = browser_latency.unavailable()
+    if reason:
+        return f"{browser_latency.TITLE}\n\nNot measured: {reason}.\n"
+    return browser_latency.section(browser_latency.measure(presses, nagle=False))
+
+
 def header() -> str:
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("numpy", "matplotlib", "ipympl", "jupyterlab"))
     return (
@@ -95,12 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nbval-runs", type=int, default=3, help="nbval runs per notebook (default 3)")
     parser.add_argument("--slider-steps", type=int, default=24, help="timed slider steps per explorer (default 24)")
     parser.add_argument("--mlp-rounds", type=int, default=20, help="alternating rounds of 5 MLP passes (default 20)")
+    parser.add_argument("--browser-presses", type=int, default=browser_latency.DEFAULT_PRESSES,
+                        help=f"key presses per slider in Chromium (default {browser_latency.DEFAULT_PRESSES})")
     args = parser.parse_args(argv)
     parts = args.only or list(PARTS)
     sections = {
         "notebooks": lambda: notebooks_section(args.nbval_runs),
         "sliders": lambda: sliders_section(args.slider_steps),
         "mlp": lambda: mlp_section(args.mlp_rounds),
+        "browser": lambda: browser_section(args.browser_presses),
     }
     text = header()
     for part in parts:

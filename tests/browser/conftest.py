@@ -9,15 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_FLAGS, VIEWPORT
 from lab_server import start_lab
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-VIEWPORT = {"width": 1400, "height": 1000}
 
 
 @pytest.fixture(scope="session")

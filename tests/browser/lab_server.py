@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,8 +82,11 @@ class LabServer:
             self.process.wait(timeout=STOP_TIMEOUT_S)
 
 
-def start_lab(root_dir: Path, scratch: Path) -> LabServer:
-    """Start JupyterLab serving root_dir on a free loopback port and wait until its API answers."""
+def start_lab(root_dir: Path, scratch: Path, server_args: Sequence[str] = ()) -> LabServer:
+    """Start JupyterLab serving root_dir on a free loopback port and wait until its API answers.
+
+    server_args are added to the command line, e.g. to turn a server extension on or off.
+    """
     dirs = throwaway_dirs(scratch)
     port = free_port()
     env = dict(
@@ -102,6 +106,7 @@ def start_lab(root_dir: Path, scratch: Path) -> LabServer:
         "--ServerApp.allow_root=True",
         f"--LabApp.user_settings_dir={dirs['settings']}",
         f"--LabApp.workspaces_dir={dirs['workspaces']}",
+        *server_args,
     ]
     log_path = scratch / "jupyterlab.log"
     with log_path.open("wb") as log:
