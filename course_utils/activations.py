@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from course_utils.calculus import as_plain
-from course_utils.validation import check_number
+from course_utils.validation import as_float_array, check_number
 
 _INV_SQRT2 = 1.0 / math.sqrt(2.0)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
@@ -27,14 +27,12 @@ _erfc = np.frompyfunc(math.erfc, 1, 1)
 
 
 def _as_float_array(x) -> np.ndarray:
-    """Turn a learner's input into a float array, with a clear message if it is not numeric."""
+    """A learner's input as a float array (10**400 as inf, where every activation has its limit), or a TypeError."""
     try:
-        return np.asarray(x, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(
-            f"activations work on numbers or numeric arrays, got {type(x).__name__}: {x!r}. "
-            "Pass a float, a list of floats or a numpy array."
-        ) from None
+        return as_float_array(x, "x")
+    except TypeError as error:
+        raise TypeError(f"activations work on numbers or numeric arrays: {error} "
+                        "Pass a float, a list of floats or a numpy array.") from None
 
 
 def _times_vanishing(x: np.ndarray, g: np.ndarray) -> np.ndarray:
@@ -322,15 +320,28 @@ def _registered(name) -> Activation:
 
 # --- softmax: a vector function ------------------------------------------------
 
-def softmax(x, axis: int = -1):
-    """exp(x_i) / sum_j exp(x_j) along ``axis``, computed after subtracting the max (never overflows).
+def softmax(x, axis: int | None = None):
+    """exp(x_i) / sum_j exp(x_j) along ``axis`` (the last unless given), after subtracting the max (never overflows).
 
     A +inf entry takes all the probability (shared equally among ties); a slice that is
-    all -inf, or contains NaN, gives NaN.
+    all -inf, or contains NaN, gives NaN. A column vector, shape (n, 1), is refused unless
+    ``axis`` is given: over its last axis every "distribution" has one entry, so all come out 1,
+    which is almost never what was meant.
     """
     x = _as_float_array(x)
     if x.ndim == 0:
         raise ValueError("softmax needs a vector (1-D or more), got a single number; pass e.g. [1.0, 2.0, 3.0].")
+    if axis is None and x.ndim >= 2 and x.shape[-1] == 1 and x.shape[0] > 1:
+        raise ValueError(
+            f"softmax of shape {x.shape} normalises along the last axis, which holds one number per row, so "
+            "every output would be 1. For a column vector pass softmax(x, axis=0) or softmax(x.ravel()); "
+            "if one entry per row is really meant, say so with axis=-1."
+        )
+    axis = -1 if axis is None else check_number(axis, "axis", low=-x.ndim, high=x.ndim - 1, integer=True,
+                                                 example="-1 (the last axis)")
+    if x.shape[axis] == 0:
+        raise ValueError(f"softmax needs at least one number along axis {axis}, got shape {x.shape}; "
+                         "pass e.g. [1.0, 2.0, 3.0].")
     with np.errstate(over="ignore", invalid="ignore"):
         m = np.max(x, axis=axis, keepdims=True)
         shifted = x - m  # -inf - (-inf) and inf - inf are NaN, fixed below
@@ -346,6 +357,6 @@ def softmax(x, axis: int = -1):
 
 
 def softmax_jacobian(x):
-    """The matrix of d softmax_i / d x_j = diag(s) - s s^T (a stack of them for a batch)."""
-    s = softmax(x, axis=-1)
+    """The matrix of d softmax_i / d x_j = diag(s) - s s^T (a stack of them for a batch, one per row)."""
+    s = softmax(x)
     return s[..., :, None] * np.eye(s.shape[-1]) - s[..., :, None] * s[..., None, :]

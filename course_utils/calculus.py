@@ -6,7 +6,12 @@ from typing import NamedTuple, Protocol, runtime_checkable
 
 import numpy as np
 
-from course_utils.validation import as_finite_array, require_callable, require_positive
+from course_utils.validation import (
+    as_finite_array,
+    call_on,
+    require_callable,
+    require_positive,
+)
 
 
 @runtime_checkable
@@ -30,7 +35,7 @@ def forward_difference(f: Callable, x, h: float = 1e-8):
     require_callable(f, "f")
     require_positive(h, "the step h", example="1e-5")
     x = as_finite_array(x, "x")
-    return as_plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x), dtype=float)) / h)
+    return as_plain((call_on(f, x + h) - call_on(f, x)) / h)
 
 
 def central_difference(f: Callable, x, h: float = 1e-5):
@@ -38,7 +43,7 @@ def central_difference(f: Callable, x, h: float = 1e-5):
     require_callable(f, "f")
     require_positive(h, "the step h", example="1e-5")
     x = as_finite_array(x, "x")
-    return as_plain((np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2 * h))
+    return as_plain((call_on(f, x + h) - call_on(f, x - h)) / (2 * h))
 
 
 def numerical_gradient(f: Callable, x, h: float = 1e-5) -> np.ndarray:
@@ -50,18 +55,21 @@ def numerical_gradient(f: Callable, x, h: float = 1e-5) -> np.ndarray:
     for index in np.ndindex(x.shape):
         original = x[index]
         x[index] = original + h
-        f_plus = _scalar_output(f(x))
+        f_plus = _scalar_output(f, x)
         x[index] = original - h
-        f_minus = _scalar_output(f(x))
+        f_minus = _scalar_output(f, x)
         x[index] = original
         grad[index] = (f_plus - f_minus) / (2 * h)
     return grad
 
 
 def relative_error(a, b, floor: float = 1e-8) -> float:
-    """The worst |a - b| / max(|a|, |b|, floor): scale-free, and calm where both are ~0."""
-    a = np.asarray(a, dtype=float)
-    b = np.asarray(b, dtype=float)
+    """The worst |a - b| / max(|a|, |b|, floor): scale-free, and calm where both are ~0.
+
+    Both must be finite: an inf or NaN (an overflowed gradient, say) is an error, not a NaN result.
+    """
+    a, b = as_finite_array(a, "a"), as_finite_array(b, "b")  # inf or NaN has no relative error: say so
+    floor = require_positive(floor, "floor", example="1e-8")
     if a.shape != b.shape:
         raise ValueError(
             f"relative_error compares arrays of the same shape, got {a.shape} and {b.shape}. "
@@ -83,8 +91,9 @@ class GradcheckResult(NamedTuple):
 def gradcheck(f: Callable, grad_f: Callable, x, h: float = 1e-6, tol: float = 1e-6) -> GradcheckResult:
     """Compare an analytic gradient grad_f(x) with central differences of the scalar function f."""
     require_callable(grad_f, "grad_f")
+    tol = require_positive(tol, "tol", example="1e-6")
     x = as_finite_array(x, "x")
-    analytic = np.asarray(grad_f(x.copy()), dtype=float)
+    analytic = call_on(grad_f, x.copy(), "grad_f")
     if analytic.shape != x.shape:
         raise ValueError(
             f"grad_f(x) has shape {analytic.shape} but x has shape {x.shape}: "
@@ -95,9 +104,9 @@ def gradcheck(f: Callable, grad_f: Callable, x, h: float = 1e-6, tol: float = 1e
     return GradcheckResult(worst, bool(worst < tol))
 
 
-def _scalar_output(value) -> float:
-    """Insist that the function being differentiated returns one number."""
-    array = np.asarray(value, dtype=float)
+def _scalar_output(f: Callable, x: np.ndarray) -> float:
+    """f(x), insisting that the function being differentiated returns one number."""
+    array = call_on(f, x)
     if array.size != 1:
         raise ValueError(
             f"numerical_gradient needs f to return a single number (a loss), got shape {array.shape}. "

@@ -13,15 +13,18 @@ from typing import NamedTuple
 import numpy as np
 
 from course_utils import activations
+from course_utils.calculus import as_plain
 from course_utils.formatting import format_number, format_table
-from course_utils.validation import as_finite_array, require_callable
+from course_utils.validation import as_finite_array, call_on, check_number, require_callable
 
 
 @dataclass(frozen=True)
 class Link:
     """One function of a chain: its name, u ↦ f(u) and its slope u ↦ f'(u), both vectorized.
 
-    A ``calculus.Differentiable``: ``fn`` and ``grad``, named as for an activation.
+    A ``calculus.Differentiable``: ``fn`` and ``grad``, named as for an activation. ``fn`` must
+    work elementwise on arrays (np.sin, not math.sin; ``lambda u: 1.0 + 0 * u`` for a constant);
+    ``grad`` may return one number for a constant slope.
     """
 
     name: str
@@ -35,14 +38,14 @@ class Link:
 
 def affine_link(w: float, b: float = 0.0) -> Link:
     """u ↦ w·u + b, whose slope is w everywhere (a one-unit layer before its activation)."""
-    w, b = float(as_finite_array(w, "w")), float(as_finite_array(b, "b"))
+    w, b = check_number(w, "w", example="1.5"), check_number(b, "b", example="-0.5")
     name = f"{format_number(w, 2)}u" + (f" + {format_number(b, 2)}" if b >= 0 else f" − {format_number(-b, 2)}")
     return Link(name, lambda u: w * u + b, lambda u: w + 0.0 * u)
 
 
 def power_link(p: float) -> Link:
     """u ↦ u^p, whose slope is p·u^(p−1)."""
-    p = float(as_finite_array(p, "p"))
+    p = check_number(p, "p", example="2")
     return Link(f"u^{p:g}", lambda u: u**p, lambda u: p * u ** (p - 1))
 
 
@@ -65,11 +68,11 @@ class ChainStep(NamedTuple):
 def chain_steps(links: Sequence[Link], x: float) -> list[ChainStep]:
     """Run x through the chain, recording each link's value and local slope at its own input."""
     _require_links(links)
-    u = float(as_finite_array(x, "x"))
+    u = check_number(x, "x", example="0.5")
     running = 1.0
     steps = []
-    for link in links:
-        output, local = float(link.fn(u)), float(link.grad(u))
+    for k, link in enumerate(links, start=1):
+        output, local = float(_value(link, k, u)), float(_slope(link, k, u))
         running *= local
         steps.append(ChainStep(link.name, u, output, local, running))
         u = output
@@ -80,9 +83,9 @@ def chain_value(links: Sequence[Link], x):
     """y = f_n(…f_1(x)), for a number or an array of x."""
     _require_links(links)
     u = as_finite_array(x, "x")
-    for link in links:
-        u = link.fn(u)
-    return u
+    for k, link in enumerate(links, start=1):
+        u = _value(link, k, u)
+    return as_plain(u)
 
 
 def link_slopes(links: Sequence[Link], x) -> np.ndarray:
@@ -90,9 +93,9 @@ def link_slopes(links: Sequence[Link], x) -> np.ndarray:
     _require_links(links)
     u = as_finite_array(x, "x")
     slopes = []
-    for link in links:
-        slopes.append(link.grad(u) + 0.0 * u)
-        u = link.fn(u)
+    for k, link in enumerate(links, start=1):
+        slopes.append(_slope(link, k, u) + 0.0 * u)
+        u = _value(link, k, u)
     return np.array(slopes)
 
 
@@ -109,6 +112,16 @@ def chain_table(links: Sequence[Link], x: float, digits: int = 4) -> str:
         for k, step in enumerate(chain_steps(links, x), start=1)
     ]
     return format_table(["link", "function", "input", "output", "local slope", "product so far"], rows)
+
+
+def _value(link: Link, k: int, u: np.ndarray) -> np.ndarray:
+    """f_k(u), elementwise, or a message naming the link and the slip (no return, math.sin, a scalar out)."""
+    return call_on(link.fn, u, f"link {k} ({link.name}): fn", same_shape=True)
+
+
+def _slope(link: Link, k: int, u: np.ndarray) -> np.ndarray:
+    """f_k'(u); a constant slope may come back as one number."""
+    return call_on(link.grad, u, f"link {k} ({link.name}): grad")
 
 
 def _require_links(links) -> None:

@@ -42,10 +42,14 @@ INITS = ("normal", "xavier", "he")
 
 #: ``train`` shows a progress bar by itself for runs at least this long (progress=None).
 LONG_RUN_STEPS = 1000
+#: The most steps or units one call takes: a typo such as 10**400 is refused instead of hanging or exhausting memory.
+MAX_COUNT = 100_000_000
 
 
 def init_std(init: str, n_in: int, n_out: int) -> float:
-    """The standard deviation each initialization draws a layer's weights with."""
+    """The standard deviation each initialization draws a layer's weights with (init in any case: "He")."""
+    init = choose(init, INITS, "init")
+    n_in, n_out = require_count(n_in, "n_in"), require_count(n_out, "n_out")
     return {"normal": 1.0, "xavier": np.sqrt(2.0 / (n_in + n_out)), "he": np.sqrt(2.0 / n_in)}[init]
 
 
@@ -57,7 +61,7 @@ def _check_sizes(sizes) -> tuple[int, ...]:
             f"sizes must list the width of every layer, [n_in, hidden..., n_out], at least two numbers "
             f"(e.g. [2, 2, 2]); got {sizes!r}."
         )
-    return tuple(require_count(n, f"sizes[{i}]") for i, n in enumerate(sizes))
+    return tuple(require_count(n, f"sizes[{i}]", maximum=MAX_COUNT) for i, n in enumerate(sizes))
 
 
 @contextmanager
@@ -112,7 +116,7 @@ def _output_layer(output_activation):
     """The last layer's function: None is the identity, "softmax" the row-wise softmax."""
     if output_activation is None:
         return _Elementwise(activations.get("linear"))
-    if isinstance(output_activation, str) and output_activation.strip().lower() == "softmax":
+    if isinstance(output_activation, str) and activations.name_key(output_activation) == "softmax":
         return _Softmax()
     return _Elementwise(activations.get(output_activation))
 
@@ -293,6 +297,8 @@ class MLP:
                 f"X has {X.shape[1]} columns but the network takes n_in = {self.sizes[0]} inputs "
                 f"(sizes {list(self.sizes)}): one column per input."
             )
+        if X.shape[0] == 0:
+            raise ValueError(f"X has no rows: pass at least one example, shape (n_samples, {self.sizes[0]}).")
         return X
 
     def _checked_targets(self, T, n_samples: int, loss: str) -> np.ndarray:
@@ -335,7 +341,7 @@ class MLP:
         before it and the gradients used. An overflow anywhere in a step (the callback
         included) stops training with a ValueError that names the step.
         """
-        steps = require_count(steps, "steps")
+        steps = require_count(steps, "steps", maximum=MAX_COUNT)
         lr = require_positive(lr, "lr")
         loss = choose(loss, LOSSES, "loss")
         show = steps >= LONG_RUN_STEPS if progress is None else bool(progress)

@@ -53,6 +53,8 @@ def paths_between(slopes: dict, source: str, sink: str) -> list[Path]:
     children = _children(slopes)
     nodes = set(children) | {child for edges in children.values() for child in edges}
     for end in (source, sink):
+        if not isinstance(end, str):
+            raise TypeError(f"source and sink are node names such as 'w' and 'E', got {type(end).__name__}: {end!r}.")
         if end not in nodes:
             raise ValueError(f"{end!r} is not a node of the graph; the nodes are {sorted(nodes)}.")
     paths: list[Path] = []

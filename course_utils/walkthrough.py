@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils import activations
-from course_utils.validation import check_number, require_callable, require_count, require_positive
+from course_utils.validation import call_on, check_number, require_callable, require_count, require_positive
 
 INPUTS = ("x1", "x2")
 TARGETS = ("t1", "t2")
@@ -35,6 +35,8 @@ WIRING = {
 }
 
 _sigmoid = activations.get("sigmoid")
+#: More steps than anyone waits for in a notebook; a typo such as 10**400 is refused instead of hanging.
+MAX_STEPS = 10_000_000
 
 
 def starting_network() -> dict[str, float]:
@@ -71,25 +73,25 @@ def forward(p: dict, squash=None) -> dict[str, float]:
     published table, to reproduce it); backward() keeps the sigmoid's slope a(1 − a), so with any other squash the
     two disagree, exactly as a buggy implementation's would.
     """
-    return _forward(_checked(p), _squash(squash))
+    return _forward(checked_network(p), _squash(squash))
 
 
 def deltas(p: dict, squash=None) -> dict[str, float]:
     """δ = ∂E_total/∂(pre-activation) of each unit: the numbers the ten gradients reuse."""
-    p = _checked(p)
+    p = checked_network(p)
     return _deltas(p, _forward(p, _squash(squash)))
 
 
 def backward(p: dict, squash=None) -> dict[str, float]:
     """∂E_total/∂ of all ten parameters by the chain rule, keyed 'dE/dw1' … 'dE/dc2'."""
-    p = _checked(p)
+    p = checked_network(p)
     return _gradients(p, _forward(p, _squash(squash)))
 
 
 def step(p: dict, lr: float) -> dict[str, float]:
     """One gradient-descent step on all ten parameters: θ ← θ − lr·∂E/∂θ (inputs, targets kept)."""
     lr = require_positive(lr, "the learning rate lr")
-    p = _checked(p)
+    p = checked_network(p)
     return _step(p, _gradients(p, _forward(p, _sigmoid.fn)), lr)
 
 
@@ -98,8 +100,8 @@ def train(p: dict, lr: float, steps: int) -> tuple[dict[str, float], dict[str, n
     and every forward value before each step and after the last.
     """
     lr = require_positive(lr, "the learning rate lr")
-    steps = require_count(steps, "steps", minimum=0)
-    p = _checked(p)
+    steps = require_count(steps, "steps", minimum=0, maximum=MAX_STEPS)
+    p = checked_network(p)
     history = []
     for _ in range(steps):
         f = _forward(p, _sigmoid.fn)
@@ -167,10 +169,10 @@ def _squash(squash):
     if squash is None:
         return _sigmoid.fn
     require_callable(squash, "squash")
-    return squash
+    return lambda v: float(call_on(squash, v, "squash"))  # a forgotten return is named, not a TypeError deep inside
 
 
-def _checked(p) -> dict[str, float]:
+def checked_network(p) -> dict[str, float]:
     """The network's numbers as floats, or a clear error naming what is missing or broken."""
     if not isinstance(p, dict):
         raise TypeError(

@@ -140,7 +140,7 @@ def test_the_kink_is_named_at_zero_for_relu_but_not_for_smooth_functions(explore
 def test_the_figure_has_a_title_labelled_axes_and_a_png_fallback(explorer):
     ax = explorer.figure.axes[0]
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"]).startswith(PNG_SIGNATURE)
     assert "interactive" in bundle["text/plain"]
 

@@ -67,5 +67,5 @@ def test_a_start_outside_the_slider_range_is_refused():
 
 
 def test_the_widget_carries_a_png_for_readers_without_a_kernel(explorer):
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert "image/png" in bundle and "interactive" in bundle["text/plain"]

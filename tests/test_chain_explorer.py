@@ -57,6 +57,6 @@ def test_bad_settings_are_refused():
 
 
 def test_the_static_fallback_is_a_png_and_fixed_text(explorer):
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Chain explorer: 4 links")
     assert len(bundle["image/png"]) > 1000

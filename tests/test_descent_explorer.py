@@ -82,5 +82,5 @@ def test_a_starting_w_outside_the_range_is_refused():
 
 
 def test_the_static_picture_is_a_png(explorer):
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert bundle["image/png"] and "Descent explorer" in bundle["text/plain"]

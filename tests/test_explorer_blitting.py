@@ -111,7 +111,7 @@ def test_the_static_picture_still_shows_the_moving_artists():
     hidden = TangentExplorer("sigmoid", x=2.0)
     for artist in hidden.moving:
         artist.set_visible(False)
-    assert explorer._repr_mimebundle_()["image/png"] != hidden._repr_mimebundle_()["image/png"]
+    assert explorer._repr_mimebundle_()[0]["image/png"] != hidden._repr_mimebundle_()[0]["image/png"]
     full_draws = _full_draws(explorer)
     _browser_answers(explorer)
     explorer.x_slider.value = 1.0  # the export left no stale background behind: this step redraws in full

@@ -86,7 +86,7 @@ def test_bad_settings_are_refused_with_a_clear_message(kwargs, words):
 
 
 def test_the_static_fallback_is_a_png_and_fixed_text(explorer):
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Gradient-flow explorer")
     assert len(bundle["image/png"]) > 1000
 

@@ -138,3 +138,34 @@ def test_round_off_level_numbers_print_as_bounds(path):
             "or, if these digits hold on every CPU, say why in "
             f"a '{STABLE_MARK} ...' comment in the cell (README: Stored outputs that hold on every machine)."
         )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_stored_figure_says_what_it_shows(path):
+    """Each stored PNG carries a real alt text in ``output.metadata["image/png"]["alt"]``, where the HTML export
+    and screen readers find it: a figure cell ends in ``show_figure(fig, alt)``, an explorer gives its alt_text().
+    """
+    from course_utils.style import check_alt_text
+
+    for index, cell in enumerate(_code_cells(path)):
+        for output in cell.outputs:
+            if "image/png" not in output.get("data", {}):
+                continue
+            alt = output.get("metadata", {}).get("image/png", {}).get("alt")
+            where = f"{path.name} code cell {index} (id {cell.get('id')})"
+            assert alt, (f"{where} stores a figure without alt text: end the cell with "
+                         "course_utils.style.show_figure(fig, alt) instead of plt.show(), and re-execute")
+            try:
+                check_alt_text(alt)
+            except ValueError as error:
+                pytest.fail(f"{where}: {error}")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_figure_cells_show_figures_with_alt_text(path):
+    """plt.show() stores a figure without alt text; show_figure(fig, alt) is the one way a notebook shows one."""
+    for index, cell in enumerate(_code_cells(path)):
+        assert not re.search(r"\bplt\.show\(", cell.source), (
+            f"{path.name} code cell {index} ends in plt.show(): use course_utils.style.show_figure(fig, alt), "
+            "with an alt text that says what the figure shows"
+        )

@@ -70,6 +70,6 @@ def test_bad_settings_are_refused_with_a_clear_message(kwargs, error, message):
 
 
 def test_the_static_fallback_is_a_png_and_fixed_text(explorer):
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Secant explorer")
     assert len(bundle["image/png"]) > 1000

@@ -51,6 +51,6 @@ def test_an_h_outside_the_grid_is_refused():
 
 
 def test_the_static_fallback_is_a_png_and_fixed_text(explorer):
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Step-size explorer")
     assert len(bundle["image/png"]) > 1000

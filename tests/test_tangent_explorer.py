@@ -44,7 +44,7 @@ def test_the_figure_has_a_title_and_labelled_axes(explorer):
 
 
 def test_the_mimebundle_carries_a_png_and_a_text_fallback(explorer):
-    bundle = explorer._repr_mimebundle_()
+    bundle, _ = explorer._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"]).startswith(PNG_SIGNATURE)
     assert "interactive" in bundle["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in bundle

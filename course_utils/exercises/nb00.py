@@ -19,6 +19,8 @@ q1 = NumberExercise(
     mistakes=[
         (sigmoid.fn(0.0), "0.5 is σ(0), the height of the curve. The question asks for its slope, σ′(0)."),
         (1.0, "1 is the slope of tanh at 0 (or of the line y = x). The sigmoid is flatter than that."),
+        (sigmoid.fn(1.0), "that is σ(1), the height of the curve where the explorer starts (x = 1). The question asks "
+                          "for the slope, at x = 0."),
         *[(value, _STARTING_SLOPE) for value in (sigmoid.grad(1.0), round(sigmoid.grad(1.0), 4))],  # as read off
     ],
 )

@@ -29,21 +29,35 @@ q1 = NumberExercise(
     ],
 )
 
+#: q2's point. Not 1: there x² = x, so a cos taken at x instead of at u1 = x² would pass unnoticed.
+Q2_X = 0.8
+_u1 = Q2_X**2
+_u2 = math.sin(_u1)
+
 q2 = NumberExercise(
-    name="The slope of exp(sin(x²)) at x = 1",
-    expected=lambda: math.exp(math.sin(1.0)) * math.cos(1.0) * 2.0,
+    name=f"The slope of exp(sin(x²)) at x = {Q2_X}",
+    expected=lambda: math.exp(_u2) * math.cos(_u1) * 2 * Q2_X,
     hint_text=(
         "Three links: u1 = x², u2 = sin(u1), y = exp(u2). Their local slopes are 2x, cos(u1) and exp(u2), each at its "
-        "own input. Multiply them."
+        f"own input. Multiply them, at x = {Q2_X}."
     ),
-    solution_text="answer = np.exp(np.sin(1.0)) * np.cos(1.0) * 2.0   # inputs: x = 1, u1 = 1, u2 = sin 1",
+    solution_text=(
+        f"answer = np.exp(np.sin({Q2_X}**2)) * np.cos({Q2_X}**2) * 2 * {Q2_X}   "
+        f"# inputs: x = {Q2_X}, u1 = x² = {_u1:.2f}, u2 = sin(u1)"
+    ),
     mistakes=[
-        (math.exp(math.sin(1.0)) + math.cos(1.0) + 2.0,
-         "you added the local slopes. The chain rule multiplies them."),
-        (math.exp(1.0) * math.cos(1.0) * 2.0,
-         "you took the slope of exp at x = 1, but its input is u2 = sin(1). "
+        (math.exp(_u2) + math.cos(_u1) + 2 * Q2_X, "you added the local slopes. The chain rule multiplies them."),
+        (math.exp(Q2_X) * math.cos(_u1) * 2 * Q2_X,
+         f"you took the slope of exp at x = {Q2_X}, but its input is u2 = sin(x²). "
          "Evaluate each local slope at its own input."),
-        (math.exp(math.sin(1.0)), "that is the value y = exp(sin 1), not its slope."),
+        (math.exp(_u2) * math.cos(Q2_X) * 2 * Q2_X,
+         "you took the slope of sin at x, but sin's input is u1 = x². Evaluate each local slope at its own input: "
+         "cos(u1)."),
+        (math.exp(math.sin(Q2_X)) * math.cos(Q2_X) * 2 * Q2_X,
+         "you used sin(x) where the chain has sin(x²): the input of sin is u1 = x², in exp(sin(u1)) and in cos(u1)."),
+        (math.exp(_u2) * math.cos(_u1),
+         "you left out the inner slope: d(x²)/dx = 2x. Every link of the chain contributes its slope."),
+        (math.exp(_u2), "that is the value y = exp(sin(x²)), not its slope."),
     ],
 )
 
@@ -86,6 +100,7 @@ q5 = NumberExercise(
     mistakes=[
         (softplus.fn(0.0), "that is log 2, the value of softplus at 0. The question asks for its slope."),
         (activations.get("sigmoid").grad(0.0), "0.25 is σ'(0). Softplus' slope is σ itself, so take σ(0)."),
+        (activations.get("sigmoid").fn(1.0), "that is the slope at x = 1. The question asks for the slope at x = 0."),
         (1.0, "1 is e⁰, the inner slope alone. The outer function is log, whose slope at u is 1/u: "
               "divide by u = 1 + e⁰."),
     ],

@@ -6,13 +6,15 @@ import math
 import numpy as np
 
 from course_utils.activations import ACTIVATIONS, get, softmax, softmax_jacobian
-from course_utils.exercises import FunctionExercise, NumberExercise, name_exercises
+from course_utils.exercises import FunctionExercise, NumberExercise, Slips, name_exercises
 
 #: The input and target of the softmax + cross-entropy exercise.
 LOGITS = np.array([2.0, 1.0, 0.1])
 TARGET = np.array([0.0, 1.0, 0.0])
 #: The input of the Jacobian row-sum exercise.
 JACOBIAN_INPUT = np.array([1.0, 2.0, 3.0])
+# The checks use their own copies: a notebook cell that edits LOGITS in place cannot move the right answer.
+_LOGITS, _TARGET, _JACOBIAN_INPUT = LOGITS.copy(), TARGET.copy(), JACOBIAN_INPUT.copy()
 
 
 def _leaky_grad(x, alpha):
@@ -35,6 +37,11 @@ q1 = FunctionExercise(
          "that is ReLU's derivative. Leaky ReLU's slope for x < 0 is α, not 0: that is the whole point of the leak."),
         (lambda x, alpha: np.where(x > 0, alpha, 1.0),
          "the two slopes are swapped: the slope is 1 for x > 0 and α for x < 0."),
+        (lambda x, alpha: np.where(x > 0, 1.0, 0.01),
+         "you wrote α = 0.01, leaky ReLU's usual default. The function gets alpha as an argument: use it, so "
+         "that any α works."),
+        (lambda x, alpha: np.where(x > 0, 1.0, alpha * x),
+         "for x < 0 you returned αx, the function's value there. Its slope is α itself: d(αx)/dx = α."),
     ],
 )
 
@@ -104,13 +111,16 @@ q3 = NumberExercise(
         (math.acosh(10.0), "that is where tanh saturates (tanh′ = 1 − tanh² = 0.01). The sigmoid's slope is "
                            "σ(1 − σ), and it saturates later."),
     ],
+    slips=Slips(negated="the sigmoid's slope is symmetric, so σ′ is 0.01 at −x too, but the question asks for "
+                        "the point with x > 0"),
     rtol=1e-4,
+    digits=4,  # "at least three decimals": 4.585
 )
 
 
 q4 = NumberExercise(
     name="Row sums of the softmax Jacobian",
-    expected=lambda: softmax_jacobian(JACOBIAN_INPUT).sum(axis=1),
+    expected=lambda: softmax_jacobian(_JACOBIAN_INPUT).sum(axis=1),
     hint_text=(
         "Row i of the Jacobian holds ∂s_i/∂x_j for every j. Compute softmax_jacobian(JACOBIAN_INPUT).sum(axis=1), "
         "then ask yourself why the result does not depend on the input: what is Σ s_i, always?"
@@ -120,31 +130,43 @@ q4 = NumberExercise(
         "equal column sums, and column j is ∂(Σ_i s_i)/∂x_j = ∂1/∂x_j = 0"
     ),
     mistakes=[
-        (softmax(JACOBIAN_INPUT), "those are the softmax outputs s themselves. Sum the rows of the Jacobian "
-                                  "diag(s) − s sᵀ instead."),
-        (softmax(JACOBIAN_INPUT) * (1 - softmax(JACOBIAN_INPUT)),
+        (softmax(_JACOBIAN_INPUT), "those are the softmax outputs s themselves. Sum the rows of the Jacobian "
+                                   "diag(s) − s sᵀ instead."),
+        (softmax(_JACOBIAN_INPUT) * (1 - softmax(_JACOBIAN_INPUT)),
          "that is only the diagonal s_i(1 − s_i). Each row also holds the off-diagonal entries −s_i s_j."),
         (np.ones(3), "1 is the sum of the softmax outputs. Each row of the Jacobian sums their derivatives, "
                      "and a sum that is always 1 does not change."),
+        (softmax_jacobian(_JACOBIAN_INPUT), "that is the Jacobian itself, a 3 × 3 matrix. The question asks for "
+                                            "the sum of each of its rows: .sum(axis=1)."),
+        (-softmax_jacobian(_JACOBIAN_INPUT), "that is −J, the Jacobian with every sign flipped (J = diag(s) − s sᵀ), "
+                                             "and not yet summed: the question asks for the sum of each row."),
+        (0.0, "that is one number, the sum of all nine entries. The question asks for one sum per row: "
+              ".sum(axis=1)."),
     ],
-    atol=1e-12,
+    atol=1e-8,  # the notebook's own finite-difference Jacobian is good to about 1e-10
 )
 
 
 q5 = NumberExercise(
     name="The gradient of cross-entropy through softmax",
-    expected=lambda: softmax(LOGITS) - TARGET,
+    expected=lambda: softmax(_LOGITS) - _TARGET,
     hint_text=(
         "For L = −Σ t_i log s_i with s = softmax(x), "
         "the gradient ∂L/∂x is as simple as it gets: s minus something."
     ),
     solution_text="answer = softmax(LOGITS) - TARGET  # s − t",
     mistakes=[
-        (softmax(LOGITS), "that is s alone: the gradient is s − t, so subtract the target."),
-        (-TARGET / softmax(LOGITS),
+        (softmax(_LOGITS), "that is s alone: the gradient is s − t, so subtract the target."),
+        (-_TARGET / softmax(_LOGITS),
          "that is ∂L/∂s, the gradient with respect to the probabilities. Chain it through the softmax Jacobian "
          "to get ∂L/∂x."),
+        (_LOGITS - _TARGET, "you subtracted the target from the scores themselves. The gradient is s − t with "
+                            "s = softmax(LOGITS), the probabilities."),
+        (get("sigmoid").fn(_LOGITS) - _TARGET,
+         "you applied the sigmoid to each score on its own. Softmax normalizes over all the scores together: "
+         "s = softmax(LOGITS), then s − t."),
     ],
+    slips=Slips(negated="the gradient is s − t, not t − s"),
 )
 
 name_exercises(globals())

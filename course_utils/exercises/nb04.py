@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils import activations, walkthrough
-from course_utils.exercises import FunctionExercise, NumberExercise, name_exercises
+from course_utils.exercises import FunctionExercise, NumberExercise, Slips, name_exercises
+from course_utils.exercises.judging import LOOSE, nearest_mistake
 from course_utils.lessons.nb04 import single_neuron
 
 sigmoid = activations.get("sigmoid")
@@ -16,6 +17,12 @@ _gradients = walkthrough.backward(_network)
 
 
 _neuron = single_neuron.walk(w=1.0, x=2.0, t=1.0)
+
+#: The walk-through network's error has a ½ per output, and its slope is (output − target): the same words each time.
+_NETWORK_SLIPS = Slips(
+    negated="the error's slope is (output − target), z − t, not t − z",
+    doubled="E = ½(t1 − z1a)² + ½(t2 − z2a)², and the ½ cancels the square's 2: no factor 2 remains",
+)
 
 q1 = NumberExercise(
     name="dE/dw of the single neuron at w = 1 (x = 2, t = 1, E = (a − t)²)",
@@ -44,6 +51,7 @@ q1 = NumberExercise(
             "½(a − t)²: this neuron's error has no ½, so dE/da = 2(a − t)."
         )),
     ],
+    slips=Slips(negated="dE/da = 2(a − t), not 2(t − a)"),
 )
 
 q2 = NumberExercise(
@@ -69,6 +77,7 @@ q2 = NumberExercise(
             "Use sigmoid.grad(f['z2']), or write the slope with the output: z2a(1 − z2a)."
         )),
     ],
+    slips=_NETWORK_SLIPS,
 )
 
 q3 = NumberExercise(
@@ -88,7 +97,13 @@ q3 = NumberExercise(
             "that is dE/dc1, the sum of the hidden deltas. "
             "c2 is the output bias: add the output deltas d['z1'] and d['z2']."
         )),
+        ([_deltas["z1"], _deltas["z2"]], "those are the two output deltas, one per unit. c2 is one parameter, so its "
+                                         "gradient is one number: their sum."),
+        ((_values["z1a"] - _network["t1"]) + (_values["z2a"] - _network["t2"]),
+         "you added the output errors (z − t) without the sigmoid's slope. Each δ is (z − t)·z(1 − z): add "
+         "d['z1'] and d['z2']."),
     ],
+    slips=_NETWORK_SLIPS,
 )
 
 
@@ -108,6 +123,14 @@ def _without_slope(W2, delta2, z1):
 def _slope_of_z_not_a(W2, delta2, z1):
     z1 = np.asarray(z1)
     return (np.asarray(W2).T @ np.asarray(delta2)) * z1 * (1 - z1)
+
+
+def _sigmoid_twice(W2, delta2, z1):
+    return (np.asarray(W2).T @ np.asarray(delta2)) * sigmoid.grad(sigmoid.fn(np.asarray(z1)))
+
+
+def _value_not_slope(W2, delta2, z1):
+    return (np.asarray(W2).T @ np.asarray(delta2)) * sigmoid.fn(np.asarray(z1))
 
 
 _rng = np.random.default_rng(4)
@@ -133,11 +156,39 @@ q4 = FunctionExercise(
         (_without_slope, "you forgot ⊙ σ′(z¹): multiply by the hidden units' own slope, sigmoid.grad(z1)."),
         (_slope_of_z_not_a,
          "z1·(1 − z1) is not the slope. σ′(z) = σ(z)(1 − σ(z)): apply the sigmoid first, or use sigmoid.grad(z1)."),
+        (_sigmoid_twice, "sigmoid.grad(sigmoid.fn(z1)) applies the sigmoid twice: sigmoid.grad takes the "
+                         "pre-activation z1 itself, sigmoid.grad(z1)."),
+        (_value_not_slope, "sigmoid.fn(z1) is the units' output σ(z¹), not their slope: use sigmoid.grad(z1), "
+                           "which is σ(z¹)(1 − σ(z¹))."),
     ],
 )
 
 #: The learning rate of exercise 5; the notebook's update table uses 0.5, so its answer is not printed there.
 STEP_LR = 0.1
+#: The gradients a step of w5 could have used by mistake, by name.
+_OTHER_GRADIENTS = {name: value for name, value in _gradients.items() if name != "dE/dw5"}
+
+
+def _explain_step(value) -> str | None:
+    """Judge the step a w5 answer implies, (w5 − answer)/η, rather than w5 itself: the step is what can be off."""
+    implied = (_network["w5"] - float(value)) / STEP_LR
+    gradient = _gradients["dE/dw5"]
+    # dE/dw7 is within 0.3 % of dE/dw5: another weight's gradient is named only when matched to 4 digits,
+    # so a step computed from rounded numbers is told it is close, not that it used the wrong gradient.
+    for name, other in _OTHER_GRADIENTS.items():
+        if abs(implied - other) <= 1e-4 * abs(other):
+            return f"your step used {name}, not dE/dw5: w5 moves by η times its own gradient."
+    doubled = "your step is twice η·dE/dw5. E = ½(t1 − z1a)² + ½(t2 − z2a)², so the ½ cancels the square's 2: "
+    doubled += "dE/dw5 has no factor 2."
+    if nearest_mistake(np.asarray(implied), np.asarray(gradient), [(2 * gradient, doubled)], atol=0.0):
+        return doubled
+    if abs(implied - gradient) <= LOOSE * abs(gradient):
+        return (f"close: your answer implies the gradient (w5 − answer)/η = {implied:.6g}, and dE/dw5 is "
+                f"{gradient:.6g}. Compute the step in Python from walkthrough.backward(p)['dE/dw5'], not from "
+                "rounded numbers.")
+    return (f"your answer moves w5 by {float(value) - _network['w5']:+.6g}; one step moves it by "
+            f"−η·dE/dw5 = {-STEP_LR * gradient:+.6g}.")
+
 
 q5 = NumberExercise(
     name=f"w5 after one gradient-descent step with η = {STEP_LR}",
@@ -153,6 +204,7 @@ q5 = NumberExercise(
          f"that is the step with η = 0.5, from the update table. This question uses η = {STEP_LR}."),
         (_gradients["dE/dw5"], "that is the gradient itself. The new weight is w5 − η·dE/dw5."),
     ],
+    explain=_explain_step,
 )
 
 name_exercises(globals())

@@ -41,6 +41,7 @@ q2 = NumberExercise(
         ([1.5, 1.5, 5.0], "max does not share the gradient between its inputs: the winner gets all of it."),
         ([0.0, 3.0, 2.0], "c's gradient is the other factor, max(a, b) = 5, not a."),
     ],
+    order="those are the right numbers in another order. Give them as [∂L/∂a, ∂L/∂b, ∂L/∂c].",
 )
 
 
@@ -94,9 +95,13 @@ q5 = NumberExercise(
             "that is the count for forward differences (f(θ) once, then θ + h per parameter). "
             "Central differences need two per parameter."
         )),
+        (2_000_001, "the extra 1 is the loss at θ itself, which central differences never use: only θ + h and "
+                    "θ − h, two evaluations per parameter."),
+        (4_000_000, "that is four evaluations per parameter. Central differences need two: at θ + h and at θ − h."),
     ],
     rtol=0.0,
     atol=0.5,
+    whole_number=True,  # a count: an answer off by one is not a rounded number
 )
 
 name_exercises(globals())

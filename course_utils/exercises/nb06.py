@@ -60,10 +60,27 @@ def _alive_fraction(Z) -> float:
     return 1.0 - _dead_fraction(Z)
 
 
+def _floor_divided_fraction(Z) -> float:
+    Z = np.asarray(Z, dtype=float)
+    return float(np.sum(np.all(Z <= 0, axis=0)) // Z.shape[1])
+
+
+def _mean_below_zero_fraction(Z) -> float:
+    return float(np.mean(np.asarray(Z, dtype=float).mean(axis=0) <= 0))
+
+
+def _exactly_zero_fraction(Z) -> float:
+    return float(np.mean(np.all(np.asarray(Z, dtype=float) == 0, axis=0)))
+
+
+# Together the cases tell every listed mistake from the answer and from each other (tests/test_exercises_nb06.py).
 _Z_CASES = [
     (np.array([[1.0, -2.0, 0.5, 3.0], [-1.0, -0.5, 2.0, 1.0]]),),
     (np.array([[-1.0, -2.0, -0.5, 3.0], [-1.0, -0.5, 2.0, 1.0], [-3.0, -1.0, 0.0, 2.0]]),),
     (np.array([[0.0, 0.0], [0.0, 0.0]]),),
+    (np.array([[0.0, -1.0, 2.0, -3.0], [0.0, 3.0, -1.0, -0.5], [-2.0, -1.0, 0.5, -1.0]]),),
+    (np.array([[0.0, 1.0], [0.0, 2.0]]),),
+    (np.array([[-1.0, -1.0], [1.0, 1.0]]),),
 ]
 
 q1 = NumberExercise(
@@ -82,6 +99,10 @@ q1 = NumberExercise(
          "you multiplied 0.25 by 10. A chain of ten factors multiplies them: raise 0.25 to the 10th power."),
         (sigmoid.fn(0.0) ** 10,
          "0.5 is σ(0), the value of the sigmoid. The chain multiplies its slopes, σ′(0) = 0.25."),
+        (sigmoid.grad(0.0) ** 9, "that is 0.25 to the 9th power. A chain of 10 sigmoids has 10 slopes: one per "
+                                 "sigmoid."),
+        (sigmoid.grad(0.0) ** 11, "that is 0.25 to the 11th power. A chain of 10 sigmoids has 10 slopes: one per "
+                                  "sigmoid."),
     ],
 )
 
@@ -89,6 +110,12 @@ q2 = FunctionExercise(
     name="The slope of a chain of tanh functions",
     reference=_tanh_chain_slope,
     test_inputs=[(0.0, 1), (0.0, 3), (1.5, 4), (-2.0, 6), (0.3, 10)],
+    # The chain rule is exact to round-off (1e-15 here); finite differences reach 1e-10 at best, and the
+    # question says "not by finite differences".
+    rtol=1e-12,
+    close_text=("your slope agrees with the chain rule only to a few digits fewer than round-off: that is what "
+                "finite differences give. The question asks for the chain rule: multiply tanh′ at each step's "
+                "input, as the hint describes."),
     hint_text=(
         "Walk forward through the chain: at each step multiply the running slope by tanh′ at the value "
         "going INTO that tanh, then apply tanh to get the next value. `tanh.grad` and `tanh.fn` do the work."
@@ -119,6 +146,7 @@ q3 = NumberExercise(
         (math.sqrt(1.0 / 16), "√(1 / 16) is Xavier's scale for a square layer, made for tanh-like units. "
          "ReLU zeroes about half of its inputs, so He doubles the variance: √(2 / n_in)."),
     ],
+    digits=4,  # the notebook prints 0.3536
 )
 
 q4 = FunctionExercise(
@@ -143,6 +171,13 @@ q4 = FunctionExercise(
         (_dead_unit_count,
          "that is the number of dead units. The question asks for their share: take the mean, not the sum."),
         (_alive_fraction, "that is the share of units that are alive. Dead is the rest: 1 minus your answer."),
+        (_floor_divided_fraction, "// is floor division: it rounds the share down to 0 (or 1). Divide with /, "
+                                  "or take np.mean."),
+        (_mean_below_zero_fraction,
+         "a unit whose mean over the batch is ≤ 0 can still be positive for some examples, and those pass a "
+         "gradient. Dead means ≤ 0 in every row: np.all(Z <= 0, axis=0)."),
+        (_exactly_zero_fraction, "Z == 0 finds only units stuck at exactly 0. Dead means ≤ 0 for every example, "
+                                 "negative or zero: Z <= 0."),
     ],
 )
 

@@ -8,7 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils import activations
-from course_utils.explorers.base import Explorer, float_slider
+from course_utils.explorers.base import Explorer, float_slider, slider_start
 from course_utils.formatting import format_number
 from course_utils.lessons.nb03.activation_facts import (
     SATURATION_THRESHOLD,
@@ -18,6 +18,7 @@ from course_utils.lessons.nb03.activation_facts import (
 )
 from course_utils.style import (
     COLORS,
+    alt_number,
     break_at_jumps,
     fixed_ylim,
     label_axes,
@@ -26,6 +27,7 @@ from course_utils.style import (
     plot_function_with_tangent,
     shade_where,
 )
+from course_utils.validation import check_interval
 
 
 class ActivationComparisonExplorer(Explorer):
@@ -39,9 +41,8 @@ class ActivationComparisonExplorer(Explorer):
 
     def __init__(self, activation: str = "leaky_relu", x: float = 1.0, x_range: tuple[float, float] = (-6.0, 6.0)):
         name = activations.get(activation).name
-        self.x_range = (float(x_range[0]), float(x_range[1]))
-        if not self.x_range[0] <= x <= self.x_range[1]:
-            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
+        self.x_range = check_interval(x_range, "x_range", example="(-6.0, 6.0)")
+        x = slider_start(x, "x", *self.x_range, f"inside x_range = {self.x_range}")
         self.alphas = {key: alpha.slider[2] for key, alpha in _alpha_parameters().items()}
         self.activation_menu = widgets.Dropdown(
             options=[(act.display_name, key) for key, act in activations.ACTIVATIONS.items()], value=name,
@@ -118,6 +119,17 @@ class ActivationComparisonExplorer(Explorer):
             f" &nbsp;|&nbsp; {self._alpha_text()} &nbsp;|&nbsp; f(x) = {format_number(act.fn(x))}"
             f" &nbsp;|&nbsp; f′(x) = {format_number(act.grad(x))}{_kink_note(act, x)}"
         )
+
+    def alt_text(self) -> str:
+        act, x = self.activation(), self.x_slider.value
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], saturation_mask(act, self.xs), [0]]).astype(int)))
+        runs = [f"{format_number(self.xs[start], 2)} to {format_number(self.xs[stop - 1], 2)}"
+                for start, stop in zip(edges[::2], edges[1::2])]
+        shaded = (f"shaded where it saturates (|f′| < {SATURATION_THRESHOLD:g}), x from {' and from '.join(runs[:3])}"
+                  if runs else f"nowhere saturated (|f′| < {SATURATION_THRESHOLD:g})")
+        return (f"{display_name(act)} and its slope f′ for x from {alt_number(self.x_range[0])} to "
+                f"{alt_number(self.x_range[1])}, {shaded}, with the tangent at x = {format_number(x, 2)}: f(x) = "
+                f"{alt_number(act.fn(x))}, f′(x) = {alt_number(act.grad(x))}{_kink_note(act, x)}.")
 
     def _alpha_text(self) -> str:
         """α as the slider shows it, marked unused when the activation takes none."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from course_utils.autodiff import topological_order
-from course_utils.explorers.base import Explorer, float_slider
+from course_utils.explorers.base import Explorer, float_slider, slider_start
 from course_utils.formatting import format_number
 from course_utils.lessons.nb05.autodiff_examples import routing_example
 from course_utils.lessons.nb05.figures import draw_graph, graph_figsize, update_graph
+from course_utils.style import alt_number
 
 #: Every input slider covers this range.
 INPUT_RANGE = (-2.0, 2.0)
@@ -21,9 +22,8 @@ class AutodiffGraphExplorer(Explorer):
     title = "Autodiff-graph explorer: L = tanh(x·y + max(y, z))"
 
     def __init__(self, x: float = 1.0, y: float = -0.5, z: float = 0.3):
-        for name, value in (("x", x), ("y", y), ("z", z)):
-            if not INPUT_RANGE[0] <= value <= INPUT_RANGE[1]:
-                raise ValueError(f"{name} = {value} must lie in {INPUT_RANGE}; pick a starting value inside it.")
+        x, y, z = (slider_start(value, name, *INPUT_RANGE, f"in {INPUT_RANGE}")
+                   for name, value in zip("xyz", (x, y, z)))
         self.x_slider, self.y_slider, self.z_slider = (
             float_slider(name, value, *INPUT_RANGE, 0.05) for name, value in (("x", x), ("y", y), ("z", z))
         )
@@ -51,3 +51,12 @@ class AutodiffGraphExplorer(Explorer):
             f"z = {format_number(z.data, 2)} &nbsp;|&nbsp; L = {format_number(self.root.data)} &nbsp;|&nbsp; "
             f"∂L/∂x = {format_number(x.grad)}, ∂L/∂y = {format_number(y.grad)}, ∂L/∂z = {format_number(z.grad)}"
         )
+
+    def alt_text(self) -> str:
+        leaves = {node.label: node for node in topological_order(self.root) if not node.parents}
+        x, y, z = leaves["x"], leaves["y"], leaves["z"]
+        return (f"The graph of L = tanh(x·y + max(y, z)), inputs on the left and L on the right, each node a box "
+                f"with its value and its gradient ∂L/∂node. At x = {format_number(x.data, 2)}, y = "
+                f"{format_number(y.data, 2)}, z = {format_number(z.data, 2)}: L = {alt_number(self.root.data)}, "
+                f"∂L/∂x = {alt_number(x.grad)}, ∂L/∂y = {alt_number(y.grad)}, ∂L/∂z = {alt_number(z.grad)}; "
+                f"max passes its gradient to {'y' if y.data >= z.data else 'z'} alone.")

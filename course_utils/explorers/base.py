@@ -21,6 +21,9 @@ import ipywidgets as widgets
 import matplotlib
 from matplotlib.figure import Figure
 
+from course_utils.style import check_alt_text
+from course_utils.validation import check_number
+
 _figure_numbers = itertools.count(1000)
 
 
@@ -80,6 +83,16 @@ def float_slider(description: str, value: float, low: float, high: float, step: 
     """A slider that reports while it is dragged, as every explorer's sliders do."""
     return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
                                continuous_update=True, readout_format=readout_format)
+
+
+def slider_start(value, name: str, low: float, high: float, where: str, integer: bool = False) -> float:
+    """A slider's starting value: a finite number (check_number's rules) inside the slider's [low, high], both ends
+    included, or an error that says the range (``where``, e.g. "inside x_range = (-6.0, 6.0)").
+    """
+    value = check_number(value, name, integer=integer, example=f"{low:g}" if integer else f"{(low + high) / 2:.2g}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} = {value:g} must lie {where}; pick a starting value inside it.")
+    return value
 
 
 class Explorer(widgets.VBox):
@@ -168,8 +181,18 @@ class Explorer(widgets.VBox):
     def _on_change(self, change) -> None:
         self.refresh()
 
+    def alt_text(self) -> str:
+        """What the still picture shows, for a reader who cannot see it; explorers say more by overriding this."""
+        return f"{self.title}, still picture: {_plain(readout_text(self.readout.value))}."
+
     def _repr_mimebundle_(self, **kwargs):
+        """The widget, a still PNG for where no kernel runs, and (as metadata) that picture's alt text."""
         bundle = super()._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = f"{self.title} (interactive: drag the sliders in JupyterLab)"
         bundle["image/png"] = figure_png(self.figure, caption=readout_text(self.readout.value))
-        return bundle
+        return bundle, {"image/png": {"alt": check_alt_text(self.alt_text())}}
+
+
+def _plain(text: str) -> str:
+    """A readout's plain text as one sentence of prose: non-breaking spaces and "|" separators become "; "."""
+    return re.sub(r"\s*\|\s*", "; ", " ".join(text.replace("\xa0", " ").split()))

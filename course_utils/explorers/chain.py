@@ -13,26 +13,28 @@ from course_utils.chains import (
     chain_value,
     link_slopes,
 )
-from course_utils.explorers.base import Explorer, float_slider
+from course_utils.explorers.base import Explorer, float_slider, slider_start
 from course_utils.formatting import format_number
 from course_utils.style import (
     COLORS,
+    alt_number,
     fixed_ylim,
     label_axes,
     move_tangent,
     plot_function_with_tangent,
 )
+from course_utils.validation import check_interval
 
 
 class ChainExplorer(Explorer):
     """Left: y(x) of a chain and its tangent at x. Right: each link's local slope and their product."""
 
     def __init__(self, links: list[Link], x: float = 0.5, x_range: tuple[float, float] = (-3.0, 3.0)):
-        chain_steps(links, x)  # refuses anything that is not a list of links, or a bad x
-        if not x_range[0] <= x <= x_range[1]:
-            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
+        self.x_range = check_interval(x_range, "x_range", example="(-3.0, 3.0)")
+        x = slider_start(x, "x", *self.x_range, f"inside x_range = {self.x_range}")
+        chain_steps(links, x)  # refuses anything that is not a list of links
+        chain_value(links, np.linspace(*self.x_range, 3))  # and a link that does not work on arrays, before drawing
         self.links = list(links)
-        self.x_range = (float(x_range[0]), float(x_range[1]))
         self.title = f"Chain explorer: {len(self.links)} links"
         self.x_slider = float_slider("x", x, *self.x_range, 0.05)
         super().__init__([self.x_slider], figsize=(9.0, 3.8))
@@ -78,3 +80,12 @@ class ChainExplorer(Explorer):
             f"x = {format_number(x, 2)} &nbsp;|&nbsp; y = {format_number(steps[-1].output)}"
             f" &nbsp;|&nbsp; dy/dx = {factors} = {format_number(steps[-1].grad_so_far)}"
         )
+
+    def alt_text(self) -> str:
+        x = self.x_slider.value
+        steps = chain_steps(self.links, x)
+        return (f"Left: the chain y(x) of {len(self.links)} links ({', then '.join(link.name for link in self.links)}) "
+                f"for x from {alt_number(self.x_range[0])} to {alt_number(self.x_range[1])}, with its tangent at "
+                f"x = {format_number(x, 2)}. Right: a bar for each link's local slope there "
+                f"({', '.join(alt_number(step.local_grad) for step in steps)}) and one for their product, "
+                f"{alt_number(steps[-1].grad_so_far)}: the tangent's slope dy/dx.")

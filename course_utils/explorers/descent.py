@@ -5,16 +5,18 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from course_utils.explorers.base import Explorer, float_slider
+from course_utils.explorers.base import Explorer, float_slider, slider_start
 from course_utils.formatting import format_number
 from course_utils.lessons.nb04 import single_neuron
 from course_utils.style import (
     COLORS,
+    alt_number,
     fixed_ylim,
     label_axes,
     move_tangent,
     plot_function_with_tangent,
 )
+from course_utils.validation import check_interval, check_number
 
 #: The learning-rate slider's range.
 ETA_RANGE = (0.05, 5.0)
@@ -27,12 +29,10 @@ class DescentExplorer(Explorer):
 
     def __init__(self, w: float = 0.5, eta: float = 0.5, x: float = 2.0, t: float = 1.0,
                  w_range: tuple[float, float] = (-2.5, 3.0)):
-        self.x, self.t = float(x), float(t)
-        self.w_range = (float(w_range[0]), float(w_range[1]))
-        if not self.w_range[0] <= w <= self.w_range[1]:
-            raise ValueError(f"w = {w} must lie inside w_range = {w_range}; pick a starting w within it.")
-        if not ETA_RANGE[0] <= eta <= ETA_RANGE[1]:
-            raise ValueError(f"eta = {eta} must lie between {ETA_RANGE[0]} and {ETA_RANGE[1]}, the slider's range.")
+        self.x, self.t = check_number(x, "x (the neuron's input)", example="2.0"), check_number(t, "t", example="1.0")
+        self.w_range = check_interval(w_range, "w_range", example="(-2.5, 3.0)")
+        w = slider_start(w, "w", *self.w_range, f"inside w_range = {self.w_range}")
+        eta = slider_start(eta, "eta", *ETA_RANGE, f"between {ETA_RANGE[0]} and {ETA_RANGE[1]}, the slider's range")
         self.w_slider = float_slider("w", w, *self.w_range, 0.001, readout_format=".3f")
         self.eta_slider = float_slider("η", eta, *ETA_RANGE, 0.05)
         self.step_button = widgets.Button(description="take a step", tooltip="w ← w − η·dE/dw")
@@ -47,10 +47,14 @@ class DescentExplorer(Explorer):
     def slope(self, w):
         return single_neuron.error_slope(w, self.x, self.t)
 
-    def next_w(self) -> float:
-        """Where one step of gradient descent lands, kept inside the slider's range."""
+    def full_step(self) -> float:
+        """Where one step of gradient descent lands, w − η·dE/dw, even outside the slider's range."""
         w = self.w_slider.value
-        return float(np.clip(w - self.eta_slider.value * self.slope(w), *self.w_range))
+        return float(w - self.eta_slider.value * self.slope(w))
+
+    def next_w(self) -> float:
+        """Where the button moves w: the full step, stopped at the slider's edge (the readout says when)."""
+        return float(np.clip(self.full_step(), *self.w_range))
 
     def take_step(self, _button=None) -> None:
         """Apply w ← w − η·dE/dw by moving the w slider (which redraws everything)."""
@@ -91,10 +95,23 @@ class DescentExplorer(Explorer):
         self.artists["arrow"].set_position((w, self.error(w)))
         slope = self.slope(w)
         direction = "right (w grows)" if slope < 0 else "left (w shrinks)" if slope > 0 else "nowhere"
+        full = self.full_step()
+        stopped = "" if full == landing else f" (the slider's edge: the full step reaches w = {format_number(full, 3)})"
         self.readout.value = (
             f"w = {format_number(w, 3)} &nbsp;|&nbsp; η = {format_number(eta, 2)}"
             f" &nbsp;|&nbsp; E(w) = {format_number(self.error(w))}"
             f" &nbsp;|&nbsp; dE/dw = {format_number(slope)}"
-            f" &nbsp;|&nbsp; a step moves {direction} to w = {format_number(landing, 3)}"
+            f" &nbsp;|&nbsp; a step moves {direction} to w = {format_number(landing, 3)}{stopped}"
             f" &nbsp;|&nbsp; steps taken: {len(self.trail) - 1}"
         )
+
+    def alt_text(self) -> str:
+        w, landing = self.w_slider.value, self.next_w()
+        before, after = self.error(w), self.error(landing)
+        way = "downhill" if after < before else "not downhill: the step overshoots" if after > before else "nowhere"
+        taken = f"; the {len(self.trail) - 1} steps taken so far are marked" if len(self.trail) > 1 else ""
+        return (f"One neuron's error E(w) against the weight w from {alt_number(self.w_range[0])} to "
+                f"{alt_number(self.w_range[1])}, with the tangent at w = {format_number(w, 3)} (slope dE/dw = "
+                f"{alt_number(self.slope(w))}) and an arrow to where one step with η = "
+                f"{format_number(self.eta_slider.value, 2)} lands, w = {format_number(landing, 3)}: the error goes "
+                f"from {alt_number(before)} to {alt_number(after)}, {way}{taken}.")

@@ -7,14 +7,17 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from course_utils.explorers.base import Explorer, float_slider
+from course_utils.explorers.base import Explorer, float_slider, slider_start
 from course_utils.formatting import format_exponential, format_number
 from course_utils.lessons.nb06.vanishing import (
     HIDDEN_ACTIVATIONS,
     gradient_norms_by_layer,
 )
-from course_utils.style import COLORS, label_axes
-from course_utils.validation import choose
+from course_utils.style import COLORS, alt_number, label_axes
+from course_utils.validation import choose, require_count
+
+#: The deepest and widest networks the explorer builds: enough to show the effect, small enough to stay live.
+MAX_DEPTH, MAX_WIDTH = 200, 256
 
 #: The plot's fixed vertical range; norms outside it are drawn at its edge and reported in the readout.
 NORM_LIMITS = (1e-35, 1e35)
@@ -31,15 +34,12 @@ class GradientFlowExplorer(Explorer):
     def __init__(self, depth: int = 20, activation: str = "sigmoid", init_scale: float = 1.0,
                  width: int = 16, max_depth: int = 50, seed: int = 0):
         activation = choose(activation, HIDDEN_ACTIVATIONS, "activation")
-        if isinstance(depth, bool) or not isinstance(depth, int):
-            raise TypeError(f"depth counts layers, so it must be a whole number such as 20; got {depth!r}.")
-        if not 2 <= depth <= max_depth:
-            raise ValueError(f"depth = {depth} must lie between 2 and max_depth = {max_depth}.")
-        if not SCALE_RANGE[0] <= init_scale <= SCALE_RANGE[1]:
-            raise ValueError(
-                f"init_scale = {init_scale} must lie between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, the slider's range."
-            )
-        self.width, self.max_depth, self.seed = width, max_depth, seed
+        max_depth = require_count(max_depth, "max_depth", minimum=2, maximum=MAX_DEPTH)
+        depth = slider_start(depth, "depth", 2, max_depth, f"between 2 and max_depth = {max_depth}", integer=True)
+        init_scale = slider_start(init_scale, "init_scale", *SCALE_RANGE,
+                                  f"between {SCALE_RANGE[0]} and {SCALE_RANGE[1]}, the slider's range")
+        self.width = require_count(width, "width", maximum=MAX_WIDTH)
+        self.max_depth, self.seed = max_depth, require_count(seed, "seed", minimum=0)
         self.depth_slider = widgets.IntSlider(
             value=depth, min=2, max=max_depth, step=1, description="depth", continuous_update=True,
         )
@@ -89,3 +89,15 @@ class GradientFlowExplorer(Explorer):
             f"layer 1: {format_exponential(first, 2)} &nbsp;|&nbsp; layer {norms.size}: {format_exponential(last, 2)}"
             f" &nbsp;|&nbsp; first / last: {format_exponential(ratio, 2)}"
         )
+
+    def alt_text(self) -> str:
+        norms = self.norms()
+        with np.errstate(all="ignore"):
+            ratio = norms[0] / norms[-1]
+        trend = ("cannot be compared end to end (a norm overflowed or is zero)" if not np.isfinite(ratio) or ratio == 0
+                 else "vanishes toward the input" if ratio < 1e-2 else "explodes toward the input" if ratio > 1e2
+                 else "keeps about the same size from the last layer to the first")
+        return (f"Log plot of the gradient norm of each layer's weights against the layer, from 1 (next to the input) "
+                f"to {norms.size}, for a {self.activation_menu.value} network of width {self.width} initialized at "
+                f"{format_number(self.scale_slider.value, 2)} × Xavier: {alt_number(norms[0], 2)} at layer 1 and "
+                f"{alt_number(norms[-1], 2)} at layer {norms.size}, so the gradient {trend}.")

@@ -5,10 +5,11 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils.calculus import forward_difference
-from course_utils.explorers.base import Explorer, float_slider
+from course_utils.explorers.base import Explorer, float_slider, slider_start
 from course_utils.formatting import format_number
 from course_utils.lessons.nb01.curves import PARABOLA, Curve
-from course_utils.style import COLORS, fixed_ylim, label_axes, tangent_points
+from course_utils.style import COLORS, alt_number, fixed_ylim, label_axes, tangent_points
+from course_utils.validation import check_interval, check_number
 
 
 class SecantExplorer(Explorer):
@@ -21,12 +22,11 @@ class SecantExplorer(Explorer):
                 "curve must be a course_utils.lessons.nb01.curves.Curve such as curves.PARABOLA, "
                 f"got {type(curve).__name__}."
             )
-        if not x_range[0] <= x <= x_range[1]:
-            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
-        if not 0.01 <= h <= h_max:
-            raise ValueError(
-                f"h = {h} must lie between 0.01 and h_max = {h_max}; the secant needs two distinct points."
-            )
+        x_range = check_interval(x_range, "x_range", example="(-2.0, 2.5)")
+        x = slider_start(x, "x", *x_range, f"inside x_range = {x_range}")
+        h_max = check_number(h_max, "h_max", low=0.01, example="1.5")
+        h = slider_start(h, "h", 0.01, h_max, f"between 0.01 and h_max = {h_max:g} (the secant needs two distinct "
+                         "points)")
         self.curve = curve
         self.title = f"Secant explorer: f(x) = {curve.name}"
         self.view = (float(x_range[0]) - 0.5, float(x_range[1]) + h_max + 0.5)
@@ -65,3 +65,12 @@ class SecantExplorer(Explorer):
             f" &nbsp;|&nbsp; tangent slope f′(x) = {format_number(tangent)}"
             f" &nbsp;|&nbsp; gap = {format_number(secant - tangent)}"
         )
+
+    def alt_text(self) -> str:
+        x, h = self.x_slider.value, self.h_slider.value
+        secant, tangent = forward_difference(self.curve.fn, x, h), self.curve.grad(x)
+        formula = self.curve.latex.replace("^2", "²").replace("\\", "")
+        return (f"The curve f(x) = {formula} for x from {alt_number(self.view[0])} to {alt_number(self.view[1])}, "
+                f"with the secant through x = {format_number(x, 2)} and x + h = {format_number(x + h, 2)} (slope "
+                f"{alt_number(secant)}) and the tangent at x (slope {alt_number(tangent)}): the gap between the "
+                f"slopes, {alt_number(secant - tangent)}, shrinks as h → 0.")

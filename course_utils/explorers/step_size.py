@@ -6,12 +6,12 @@ import math
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from course_utils.explorers.base import Explorer
+from course_utils.explorers.base import Explorer, slider_start
 from course_utils.formatting import format_exponential, format_number
 from course_utils.lessons.nb01 import step_size_study
 from course_utils.lessons.nb01.curves import SINE, Curve
 from course_utils.lessons.nb01.figures import METHOD_COLORS, plot_error_vs_h
-from course_utils.style import COLORS
+from course_utils.style import COLORS, alt_number
 
 #: The h slider moves in quarter decades (10^−15 … 10^−1), the grid the curves are measured on.
 STEPS_PER_DECADE = 4
@@ -23,8 +23,7 @@ class StepSizeExplorer(Explorer):
     def __init__(self, curve: Curve = SINE, x: float = 1.0, h: float = 1e-4):
         self.study = step_size_study.study_step_sizes(curve, x, step_size_study.step_grid(per_decade=STEPS_PER_DECADE))
         smallest, largest = float(self.study.h[0]), float(self.study.h[-1])
-        if not smallest <= h <= largest:
-            raise ValueError(f"h = {h} must lie between {smallest:g} and {largest:g}.")
+        h = slider_start(h, "h", smallest, largest, f"between {smallest:g} and {largest:g}")
         self.curve, self.x = curve, float(x)
         self.title = f"Step-size explorer: f(x) = {curve.name} at x = {format_number(self.x, 2)}"
         self.h_slider = widgets.FloatLogSlider(
@@ -55,3 +54,16 @@ class StepSizeExplorer(Explorer):
             regime = step_size_study.dominant_error(self.curve, self.x, h, method)
             parts.append(f"{method} error = {format_exponential(error)} ({regime} dominates)")
         self.readout.value = " &nbsp;|&nbsp; ".join(parts)
+
+    def alt_text(self) -> str:
+        h = self.h_slider.value
+        errors = step_size_study.measured_errors(self.curve, self.x, h)
+        regimes = [step_size_study.dominant_error(self.curve, self.x, h, method) for method in step_size_study.METHODS]
+        marked = ", ".join(f"{method} error {format_exponential(error)} ({regime} dominates)"
+                           for method, error, regime in zip(step_size_study.METHODS, errors, regimes))
+        formula = self.curve.latex.replace("^2", "²").replace("\\", "")
+        return (f"Log-log plot of the error of the forward and central differences for the slope of "
+                f"{formula} at x = {format_number(self.x, 2)}, against the step h from "
+                f"{alt_number(self.study.h[0])} to {alt_number(self.study.h[-1])}: each error falls as h shrinks while "
+                f"truncation dominates, then rises where round-off takes over. Marked at h = {format_exponential(h)}: "
+                f"{marked}.")

@@ -5,15 +5,18 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from course_utils import activations
-from course_utils.explorers.base import Explorer, float_slider
+from course_utils.explorers.base import Explorer, float_slider, slider_start
 from course_utils.formatting import format_number
+from course_utils.lessons.nb03.activation_facts import SATURATION_THRESHOLD, display_name
 from course_utils.style import (
     COLORS,
+    alt_number,
     fixed_ylim,
     label_axes,
     move_tangent,
     plot_function_with_tangent,
 )
+from course_utils.validation import check_interval
 
 
 class TangentExplorer(Explorer):
@@ -21,9 +24,8 @@ class TangentExplorer(Explorer):
 
     def __init__(self, activation="sigmoid", x: float = 1.0, x_range: tuple[float, float] = (-6.0, 6.0), **params):
         self.activation = activations.get(activation, **params)
-        self.x_range = (float(x_range[0]), float(x_range[1]))
-        if not self.x_range[0] <= x <= self.x_range[1]:
-            raise ValueError(f"x = {x} must lie inside x_range = {x_range}; pick a starting x within it.")
+        self.x_range = check_interval(x_range, "x_range", example="(-6.0, 6.0)")
+        x = slider_start(x, "x", *self.x_range, f"inside x_range = {self.x_range}")
         self.title = f"Tangent explorer: {self.activation.display_name}"
         self.x_slider = float_slider("x", x, *self.x_range, 0.05)
         super().__init__([self.x_slider])
@@ -48,3 +50,12 @@ class TangentExplorer(Explorer):
             f"x = {format_number(x, 2)} &nbsp;|&nbsp; f(x) = {format_number(act.fn(x))}"
             f" &nbsp;|&nbsp; f′(x) = {format_number(act.grad(x))}"
         )
+
+    def alt_text(self) -> str:
+        act, x = self.activation, self.x_slider.value
+        slope = float(act.grad(x))
+        saturated = abs(slope) < SATURATION_THRESHOLD
+        flat = f"; |f′| < {SATURATION_THRESHOLD:g} there, so the unit counts as saturated" if saturated else ""
+        return (f"{display_name(act)} and its slope f′ for x from {alt_number(self.x_range[0])} to "
+                f"{alt_number(self.x_range[1])}, with the tangent at x = {format_number(x, 2)}: f(x) = "
+                f"{alt_number(act.fn(x))}, and the tangent's slope is f′(x) = {alt_number(slope)}{flat}.")

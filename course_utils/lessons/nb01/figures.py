@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_utils.lessons.nb01.step_size_study import StepSizeStudy
 from course_utils.style import COLORS, label_axes
+from course_utils.validation import require_instance
 
 #: Colours of the two finite-difference methods (the forward difference is a secant's slope).
 METHOD_COLORS = {"forward": COLORS["secant"], "central": "#2e8b57"}
@@ -11,6 +13,7 @@ METHOD_COLORS = {"forward": COLORS["secant"], "central": "#2e8b57"}
 
 def plot_error_vs_h(ax, study, title: str) -> dict:
     """Log-log error of forward and central differences against h: measured, modelled, and each method's best h."""
+    require_instance(study, StepSizeStudy, "study", "the result of study_step_sizes(curve, x)")
     artists = {}
     for method in ("forward", "central"):
         color = METHOD_COLORS[method]

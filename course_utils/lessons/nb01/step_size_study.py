@@ -16,7 +16,7 @@ import numpy as np
 
 from course_utils.calculus import central_difference, forward_difference
 from course_utils.lessons.nb01.curves import Curve
-from course_utils.validation import as_finite_array, check_number, require_positive
+from course_utils.validation import as_finite_array, check_number, choose, require_positive
 
 #: Machine epsilon of float64: the gap between 1.0 and the next float.
 EPS = float(np.finfo(float).eps)
@@ -114,11 +114,13 @@ def study_step_sizes(curve: Curve, x: float, h=None) -> StepSizeStudy:
 
 def _truncation(curve: Curve, x: float, method: str) -> tuple[float, int]:
     """The truncation error's coefficient and power of h: |f''|/2 · h for forward, |f'''|/6 · h² for central."""
+    try:
+        method = choose(method, METHODS, "method")  # any case, as every name the course takes
+    except ValueError:
+        raise ValueError(f"method must be one of {METHODS} (in any case), got {method!r}.") from None
     if method == "forward":
         return abs(curve.derivative(2, x)) / 2, 1
-    if method == "central":
-        return abs(curve.derivative(3, x)) / 6, 2
-    raise ValueError(f"method must be one of {METHODS}, got {method!r}.")
+    return abs(curve.derivative(3, x)) / 6, 2
 
 
 def _require_curve(curve) -> None:
@@ -129,6 +131,8 @@ def _require_curve(curve) -> None:
 
 
 def _require_point(x) -> float:
+    if np.ndim(x) == 0:  # one number: check_number's rules (no text, no True, finite)
+        return check_number(x.item() if isinstance(x, np.ndarray) else x, "x", example="1.0")
     point = as_finite_array(x, "x")
     if point.ndim != 0:
         raise ValueError(f"x must be a single number (the point where we differentiate), got shape {point.shape}.")

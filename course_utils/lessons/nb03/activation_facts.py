@@ -13,7 +13,7 @@ import numpy as np
 from course_utils import activations
 from course_utils.calculus import forward_difference
 from course_utils.formatting import MINUS, format_number
-from course_utils.validation import require_positive
+from course_utils.validation import check_number, require_positive
 
 #: A slope with |f′| below this counts as saturated: a gradient passing through shrinks at least 100-fold.
 SATURATION_THRESHOLD = 0.01
@@ -132,6 +132,7 @@ def saturated_tails(activation, threshold: float = SATURATION_THRESHOLD) -> str:
 def has_kink(activation, x: float, h: float = 1e-7) -> bool:
     """True if the slopes from the left and from the right differ at x, so f′(x) does not exist there."""
     f = activations.get(activation).fn
+    x = check_number(x, "x", example="0.0")
     left, right = forward_difference(f, x - h, h), forward_difference(f, x, h)
     return bool(abs(left - right) > 1e-4)
 
@@ -192,7 +193,7 @@ class FactsTable:
 
 def facts_table(names=None) -> FactsTable:
     """The summary table for the named activations (default: all of them, in the course's order)."""
-    names = list(activations.ACTIVATIONS) if names is None else list(names)
+    names = list(activations.ACTIVATIONS) if names is None else _name_list(names, "facts_table")
     if not names:
         raise ValueError("facts_table needs at least one activation name, e.g. ['sigmoid', 'relu'].")
     return FactsTable([facts(name) for name in names])
@@ -200,9 +201,18 @@ def facts_table(names=None) -> FactsTable:
 
 def formulas_latex(names) -> str:
     """Each activation's formula beside its derivative, one per line, as LaTeX for IPython.display.Math."""
-    if isinstance(names, str):
-        names = [names]
+    names = _name_list(names, "formulas_latex")
     rows = [activations.get(name).latex + r" \qquad " + activations.get(name).latex_grad for name in names]
     if not rows:
         raise ValueError("formulas_latex needs at least one activation name, e.g. ['sigmoid'].")
     return r"\begin{gathered}" + r" \\[8pt] ".join(rows) + r"\end{gathered}"
+
+
+def _name_list(names, caller: str) -> list:
+    """One activation name, or a list of them, as a list; anything else is a TypeError with an example."""
+    if isinstance(names, str | activations.Activation):
+        return [names]
+    if not isinstance(names, list | tuple):
+        raise TypeError(f"{caller} takes a list of activation names such as ['sigmoid', 'relu'], "
+                        f"got {type(names).__name__}.")
+    return list(names)

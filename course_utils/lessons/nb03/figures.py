@@ -10,11 +10,13 @@ from course_utils.lessons.nb03.activation_facts import (
     saturation_mask,
 )
 from course_utils.style import COLORS, break_at_jumps, label_axes, shade_where
+from course_utils.validation import check_interval
 
 
 def plot_activation_and_slope(ax, activation, x_range: tuple[float, float] = (-6.0, 6.0)) -> dict:
     """An activation f and its slope f′ on one axis, with the saturated region (|f′| < 0.01) shaded grey."""
     act = activations.get(activation)
+    x_range = check_interval(x_range, "x_range", example="(-6.0, 6.0)")
     xs = np.linspace(*x_range, 1201)
     artists = {
         "saturated": shade_where(ax, xs, saturation_mask(act, xs), label=f"saturated: |f′| < {SATURATION_THRESHOLD:g}"),

@@ -10,12 +10,16 @@ import sympy
 
 from course_utils.activations import softmax
 from course_utils.calculus import numerical_gradient
-from course_utils.validation import as_finite_array, check_number, require_callable
+from course_utils.validation import as_finite_array, call_on, check_number, require_callable
+
+#: SymPy's formulas grow like n²: beyond this many classes they take minutes, and show nothing new.
+MAX_CLASSES = 12
 
 
 def _require_size(n) -> int:
     """Softmax over n classes needs a whole number n of at least 2."""
-    return check_number(n, "n (the number of classes)", low=2, integer=True, example="3")
+    n = check_number(n, "n (the number of classes)", low=2, integer=True, example="3")
+    return check_number(n, "n (the number of classes)", high=MAX_CLASSES, integer=True, example="3")
 
 
 def symbolic_softmax(n: int) -> tuple[sympy.Matrix, sympy.Matrix]:
@@ -49,8 +53,8 @@ def numerical_jacobian(f: Callable, x, h: float = 1e-6) -> np.ndarray:
     """J[i, j] = ∂f_i/∂x_j by central differences, one output at a time (f maps a vector to a vector)."""
     require_callable(f, "f")
     x = as_finite_array(x, "x")
-    n_out = np.asarray(f(x), dtype=float).size
-    return np.array([numerical_gradient(lambda v, i=i: np.asarray(f(v), dtype=float).ravel()[i], x, h)
+    n_out = call_on(f, x).size
+    return np.array([numerical_gradient(lambda v, i=i: call_on(f, v).ravel()[i], x, h)
                      for i in range(n_out)])
 
 

@@ -12,6 +12,7 @@ import sympy
 
 from course_utils import activations
 from course_utils.calculus import central_difference, relative_error
+from course_utils.validation import as_finite_array
 
 #: The pre-activation: the variable of every formula.
 x = sympy.Symbol("x", real=True)
@@ -40,7 +41,9 @@ class DerivativeCheck(NamedTuple):
 def check_derivative(activation, points=CHECK_POINTS) -> DerivativeCheck:
     """Compare act.grad with SymPy's derivative and with central differences at the given points."""
     act = activations.get(activation)
-    points = np.asarray(points, dtype=float)
+    points = as_finite_array(points, "points")
+    if points.ndim != 1 or points.size == 0:
+        raise ValueError(f"points must be a non-empty list of numbers such as CHECK_POINTS, got shape {points.shape}.")
     derivative = sympy.lambdify(x, sympy_derivative(act), modules="math")
     symbolic = np.array([float(derivative(p)) for p in points])
     numeric = np.array([central_difference(act.fn, p, h=1e-6) for p in points])

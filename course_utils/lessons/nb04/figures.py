@@ -78,6 +78,9 @@ def _node(ax, name: str, text: str) -> None:
 
 def plot_training_history(ax_error, ax_outputs, history: dict, targets: dict, title_error: str) -> None:
     """E_total per step on a log scale, and each output approaching its dotted target (steps on a log scale from 1)."""
+    if not isinstance(history, dict) or not isinstance(targets, dict):
+        raise TypeError("pass the history dict returned by walkthrough.train() and a dict of targets, "
+                        "e.g. {'z1a': p['t1'], 'z2a': p['t2']}.")
     missing = [key for key in ("E_total", *targets) if key not in history]
     if missing:
         raise ValueError(f"history has no {', '.join(missing)}; pass the history returned by walkthrough.train().")

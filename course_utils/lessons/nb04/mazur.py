@@ -17,7 +17,7 @@ import numpy as np
 
 from course_utils import activations
 from course_utils.mlp import MLP
-from course_utils.validation import require_count
+from course_utils.validation import check_number, require_count, require_instance
 
 X = np.array([[0.05, 0.10]])
 T = np.array([[0.01, 0.99]])
@@ -41,6 +41,8 @@ PUBLISHED = {
 OTHER_PRINTING = {"error after 10000 steps": "0.0000351085"}
 
 _sigmoid = activations.get("sigmoid")
+#: More rounds than anyone waits for (the post's 10,000 take a second); a typo such as 10**400 is refused.
+MAX_STEPS = 10_000_000
 
 
 def mazur_network() -> MLP:
@@ -73,7 +75,9 @@ def forward_values(net: MLP) -> dict[str, float]:
 
 def as_printed(computed: float, published: str) -> str:
     """The computed value with as many decimals as the published text has, for comparing digit by digit."""
-    decimals = len(published.split(".")[1])
+    computed = check_number(computed, "computed", example="0.5932")
+    published = require_instance(published, str, "published", "the published text, e.g. PUBLISHED['out_h1']")
+    decimals = len(published.split(".")[1]) if "." in published else 0
     return f"{computed:.{decimals}f}"
 
 
@@ -84,7 +88,7 @@ def replay_with_updated_output_weights(steps: int) -> tuple[np.ndarray, np.ndarr
     update, instead of the weights the forward pass used. A correct step is
     ``mazur_network().train(X, T, steps, LEARNING_RATE, update_biases=False)``.
     """
-    steps = require_count(steps, "steps")
+    steps = require_count(steps, "steps", maximum=MAX_STEPS)
     net = mazur_network()
     W_hidden, W_output = (np.array(W) for W in net.weights)
     b_hidden, b_output = (np.array(b) for b in net.biases)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from course_utils import activations
-from course_utils.validation import as_finite_array
+from course_utils.validation import as_finite_array, check_number
 
 _sigmoid = activations.get("sigmoid")
 
@@ -18,13 +18,13 @@ INPUT, START_WEIGHT, TARGET = 2.0, 0.5, 1.0
 
 def error(w, x: float = INPUT, t: float = TARGET):
     """E(w) = (σ(w·x) − t)², for one w or an array of them."""
-    w = as_finite_array(w, "w")
+    w, x, t = as_finite_array(w, "w"), check_number(x, "x", example="2.0"), check_number(t, "t", example="1.0")
     return (_sigmoid.fn(w * x) - t) ** 2
 
 
 def error_slope(w, x: float = INPUT, t: float = TARGET):
     """dE/dw = 2(a − t) · σ'(z) · x, for one w or an array of them."""
-    w = as_finite_array(w, "w")
+    w, x, t = as_finite_array(w, "w"), check_number(x, "x", example="2.0"), check_number(t, "t", example="1.0")
     z = w * x
     return 2.0 * (_sigmoid.fn(z) - t) * _sigmoid.grad(z) * x
 
@@ -32,11 +32,12 @@ def error_slope(w, x: float = INPUT, t: float = TARGET):
 def walk(w: float = START_WEIGHT, x: float = INPUT, t: float = TARGET) -> dict[str, float]:
     """Every number of one forward and backward pass, by name: z, a, E and the three local slopes."""
     for name, value in (("w", w), ("x", x), ("t", t)):
-        as_finite_array(value, name)
-        if np.ndim(value) != 0:
+        point = as_finite_array(value, name)
+        if point.ndim != 0:
             raise ValueError(
                 f"{name} must be a single number here, got shape {np.shape(value)}; use error() for arrays."
             )
+        check_number(point.item() if isinstance(value, np.ndarray) else value, name)  # and not True
     z = float(w) * float(x)
     a = _sigmoid.fn(z)
     slopes = {"dE/da": 2.0 * (a - t), "da/dz": a * (1.0 - a), "dz/dw": float(x)}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from course_utils import path_sums, walkthrough
+from course_utils.validation import choose
 
 OUTPUTS = ("z1a", "z2a")
 
@@ -60,6 +61,7 @@ def path_sum(p: dict, parameter: str) -> float:
 def chain_latex(p: dict, parameter: str) -> str:
     """LaTeX, one path per line: the gradient as a sum of products of slopes, the same with numbers, its value."""
     tex = walkthrough.latex_name
+    parameter = choose(parameter, walkthrough.PARAMETERS, "parameter")  # any case: "W1" is w1
     routes = chain(p, parameter)
     symbols = ["".join(rf"\frac{{\partial {tex(to)}}}{{\partial {tex(of)}}}" for (to, of), _ in factors)
                for factors in routes]
@@ -86,8 +88,7 @@ def _weighted_sum_slope(values: dict, source: str, target: str) -> float:
 
 def _paths(p: dict, parameter: str) -> list[path_sums.Path]:
     """Every path from the parameter to E with its local slopes, found by path_sums (which also refuses cycles)."""
-    if parameter not in walkthrough.PARAMETERS:
-        raise ValueError(f"unknown parameter {parameter!r}; choose one of {', '.join(walkthrough.PARAMETERS)}.")
+    parameter = choose(parameter, walkthrough.PARAMETERS, "parameter")
     return path_sums.paths_between(local_slopes(p), parameter, "E")
 
 

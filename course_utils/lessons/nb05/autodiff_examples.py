@@ -14,8 +14,11 @@ import numpy as np
 
 from course_utils.autodiff import Value, maximum
 from course_utils.calculus import central_difference
-from course_utils.validation import require_count
-from course_utils.walkthrough import NETWORK_KEYS, PARAMETERS, backward
+from course_utils.validation import as_finite_array, check_number, require_callable, require_count
+from course_utils.walkthrough import NETWORK_KEYS, PARAMETERS, backward, checked_network
+
+#: The largest neuron the cost measurements build: a million inputs is already a few seconds.
+MAX_INPUTS = 10_000_000
 
 #: One example of each operation: its name, the operation, example inputs, and the rule its local slopes follow.
 LOCAL_RULES = [
@@ -36,6 +39,11 @@ LOCAL_RULES = [
 
 def local_slopes_both_ways(op, inputs: tuple, h: float = 1e-6) -> tuple[tuple, tuple]:
     """An op's local slopes as the engine stores them, and by central differences in each input."""
+    require_callable(op, "op")
+    if not isinstance(inputs, tuple | list) or not inputs:
+        raise TypeError(f"inputs must be a tuple of numbers, one per input of the op, e.g. (2.0, -3.0) or (0.5,) "
+                        f"(mind the comma), got {inputs!r}.")
+    inputs = tuple(check_number(value, f"inputs[{i}]") for i, value in enumerate(inputs))
     engine = op(*(Value(x) for x in inputs)).local_grads
 
     def of_input(i):
@@ -61,11 +69,7 @@ class NetworkGraph(NamedTuple):
 
 def network_graph(p: dict, sigmoid: Callable[[Value], Value] = Value.sigmoid) -> NetworkGraph:
     """E_total of notebook 04's network from Value leaves; pass another ``sigmoid`` op to plant a bug."""
-    missing = [key for key in NETWORK_KEYS if key not in p]
-    if missing:
-        raise ValueError(
-            f"the network dict is missing {', '.join(missing)}; start from walkthrough.starting_network()."
-        )
+    p = checked_network(p)  # a dict of finite numbers with every key, or a message naming what is missing
     v = {key: Value(p[key], label=key) for key in NETWORK_KEYS}
     y1a = sigmoid(v["x1"] * v["w1"] + v["x2"] * v["w3"] + v["c1"])
     y2a = sigmoid(v["x1"] * v["w2"] + v["x2"] * v["w4"] + v["c1"])
@@ -108,8 +112,8 @@ def parameter_vector(p: dict) -> np.ndarray:
 
 def neuron_graph(n_inputs: int, seed: int = 0) -> Value:
     """A sigmoid neuron with n inputs and a squared error, from random inputs and weights (seeded)."""
-    n_inputs = require_count(n_inputs, "n_inputs")
-    rng = np.random.default_rng(seed)
+    n_inputs = require_count(n_inputs, "n_inputs", maximum=MAX_INPUTS)
+    rng = np.random.default_rng(require_count(seed, "seed", minimum=0))
     xs, ws = rng.normal(size=n_inputs), rng.normal(scale=1 / np.sqrt(n_inputs), size=n_inputs)
     z = Value(0.0, label="b")
     for x, w in zip(xs, ws):
@@ -119,7 +123,7 @@ def neuron_graph(n_inputs: int, seed: int = 0) -> Value:
 
 def _with_parameters(p: dict, theta) -> dict:
     """A copy of the network dict with its ten parameters taken from the vector theta."""
-    theta = np.asarray(theta, dtype=float).ravel()
+    theta = as_finite_array(theta, "theta").ravel()
     if theta.size != len(PARAMETERS):
         raise ValueError(
             f"theta needs {len(PARAMETERS)} numbers, one per parameter {', '.join(PARAMETERS)}; got {theta.size}."

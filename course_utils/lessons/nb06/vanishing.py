@@ -6,15 +6,26 @@ W_1 … W_L and L − 1 hidden layers. Every experiment takes a seed and is dete
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from course_utils import activations
 from course_utils.chains import activation_link, chain_derivative, chain_value
 from course_utils.mlp import MLP
-from course_utils.validation import check_number, require_count, require_positive
+from course_utils.validation import (
+    as_finite_array,
+    check_interval,
+    check_number,
+    require_count,
+    require_instance,
+    require_positive,
+)
 
 #: The hidden-layer activations the lesson compares.
 HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
+#: The widest layers, deepest chains and largest batches the experiments build (a typo such as 10**400 is refused).
+MAX_SIZE = 100_000
 
 
 # --- the arithmetic: a chain of slopes --------------------------------------------
@@ -22,18 +33,22 @@ HIDDEN_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu")
 def largest_slope(activation, x_range: tuple[float, float] = (-10.0, 10.0), n_points: int = 20001) -> float:
     """The steepest slope an activation ever has, found on a fine grid that contains 0."""
     act = activations.get(activation)
-    xs = np.linspace(*x_range, n_points)
+    x_range = check_interval(x_range, "x_range", example="(-10.0, 10.0)")
+    xs = np.linspace(*x_range, require_count(n_points, "n_points", minimum=2, maximum=10**8))
     return float(np.max(act.grad(xs)))
 
 
 def slope_chain_bound(activation, depths) -> np.ndarray:
     """The largest possible product of n local slopes, (max f′)ⁿ, for each n in depths."""
-    return largest_slope(activation) ** np.asarray(depths, dtype=float)
+    depths = as_finite_array(depths, "depths")
+    if np.any(depths < 0):
+        raise ValueError("depths count links, so they must be 0 or more, e.g. [1, 5, 10].")
+    return largest_slope(activation) ** depths
 
 
 def repeated_links(activation, n: int) -> list:
     """The chain f, f, …, f (n links) of one activation, for course_utils.chains."""
-    return [activation_link(activation)] * require_count(n, "n", minimum=0)
+    return [activation_link(activation)] * require_count(n, "n", minimum=0, maximum=MAX_SIZE)
 
 
 def compose(activation, n: int):
@@ -45,6 +60,7 @@ def compose(activation, n: int):
 def chain_slope(activation, x: float, n: int) -> float:
     """d/dx of f applied n times, by the chain rule: the product of f′ at each value entering an f."""
     links = repeated_links(activation, n)
+    x = check_number(x, "x", example="0.5")
     return float(chain_derivative(links, x)) if links else 1.0
 
 
@@ -54,7 +70,7 @@ def two_moons(n_samples: int = 200, noise: float = 0.1, seed: int = 0) -> tuple[
     """Two interleaved half-circles in the plane, centred at the origin: X of shape (n_samples, 2) and 0/1 labels."""
     n_samples = require_count(n_samples, "n_samples", minimum=2)
     noise = check_number(noise, "noise", low=0, example="0.1")
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(require_count(seed, "seed", minimum=0))
     n_upper = n_samples // 2
     angles = np.pi * rng.random(n_samples)
     upper = np.column_stack([np.cos(angles[:n_upper]), np.sin(angles[:n_upper])])
@@ -69,8 +85,8 @@ def two_moons(n_samples: int = 200, noise: float = 0.1, seed: int = 0) -> tuple[
 def deep_network(depth: int, width: int, activation="sigmoid", init: str = "xavier", init_scale: float = 1.0,
                  seed: int = 0, n_in: int | None = None, n_out: int | None = None) -> MLP:
     """An MLP with ``depth`` weight layers of ``width`` units, its initial weights multiplied by init_scale."""
-    depth = require_count(depth, "depth")
-    width = require_count(width, "width")
+    depth = require_count(depth, "depth", maximum=MAX_SIZE)
+    width = require_count(width, "width", maximum=MAX_SIZE)
     init_scale = require_positive(init_scale, "init_scale")
     n_in = width if n_in is None else require_count(n_in, "n_in")
     n_out = width if n_out is None else require_count(n_out, "n_out")
@@ -81,18 +97,23 @@ def deep_network(depth: int, width: int, activation="sigmoid", init: str = "xavi
 
 def probe_batch(width: int, n_samples: int = 32, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Standard-normal inputs and targets of shape (n_samples, width): a neutral batch to measure gradients on."""
-    rng = np.random.default_rng(seed + 10_000)
+    width = require_count(width, "width", maximum=MAX_SIZE)
+    n_samples = require_count(n_samples, "n_samples", maximum=MAX_SIZE)
+    rng = np.random.default_rng(require_count(seed, "seed", minimum=0) + 10_000)
     return rng.standard_normal((n_samples, width)), rng.standard_normal((n_samples, width))
 
 
 def layer_gradient_norms(net: MLP, X: np.ndarray, T: np.ndarray) -> np.ndarray:
     """‖∂L/∂W_l‖ (Frobenius) of the SSE loss for every layer l = 1 … L, in layer order."""
-    _, dWs, _ = net.loss_and_gradients(X, T, loss="sse")
+    _, dWs, _ = _network(net).loss_and_gradients(X, T, loss="sse")
     return np.array([np.linalg.norm(dW) for dW in dWs])
 
 
 def layer_loss_pair(net: MLP, X: np.ndarray, T: np.ndarray, layer: int):
     """(SSE loss as a function of W_layer alone, its backprop gradient): the pair ``calculus.gradcheck`` compares."""
+    layers = len(_network(net).weights)
+    layer = check_number(layer, "layer", low=0, high=layers - 1, integer=True, example="0 (the first weight layer)")
+
     def with_layer(W):
         saved = net.weights[layer]
         net.weights[layer] = W
@@ -124,7 +145,7 @@ def dead_units_by_layer(net: MLP, X: np.ndarray) -> np.ndarray:
     For ReLU (whose slope is 0 there, including at 0) such a unit passes no gradient on this
     data set. For leaky ReLU the same units are only "off": their slope is α, not 0.
     """
-    hidden = net.forward_trace(X).pre_activations[:-1]
+    hidden = _network(net).forward_trace(X).pre_activations[:-1]
     if not hidden:
         raise ValueError("the network has no hidden layer, so it has no hidden units to count.")
     return np.array([np.mean(np.all(Z <= 0, axis=0)) for Z in hidden])
@@ -132,18 +153,25 @@ def dead_units_by_layer(net: MLP, X: np.ndarray) -> np.ndarray:
 
 def dead_unit_fraction(net: MLP, X: np.ndarray) -> float:
     """The share of all hidden units that are ≤ 0 for every example in X (see dead_units_by_layer)."""
-    widths = np.array(net.sizes[1:-1])
+    widths = np.array(_network(net).sizes[1:-1])
     return float(np.sum(dead_units_by_layer(net, X) * widths) / np.sum(widths))
 
 
 def set_hidden_biases(net: MLP, value: float) -> MLP:
     """Set every hidden unit's bias to value (the output layer's bias is left alone); returns the network."""
+    net, value = _network(net), check_number(value, "value", example="-1.0")
     net.biases = [np.full_like(b, value) for b in net.biases[:-1]] + [net.biases[-1]]
     return net
 
 
 def silent_unit_fraction(dWs: list[np.ndarray]) -> float:
     """The share of hidden units whose incoming weights got exactly zero gradient: they cannot learn this step."""
+    if not isinstance(dWs, list | tuple):
+        raise TypeError(f"dWs must be the list of weight gradients, one per layer (from net.loss_and_gradients), "
+                        f"got {type(dWs).__name__}.")
+    dWs = [as_finite_array(dW, f"dWs[{i}]") for i, dW in enumerate(dWs)]
+    if any(dW.ndim != 2 for dW in dWs):
+        raise ValueError("each dW must be a matrix of shape (n_out, n_in), as net.loss_and_gradients returns.")
     hidden = dWs[:-1]
     if not hidden:
         raise ValueError("pass the gradients of a network with at least one hidden layer (two or more dW).")
@@ -153,18 +181,45 @@ def silent_unit_fraction(dWs: list[np.ndarray]) -> float:
 
 def relative_change(W: np.ndarray, W_start: np.ndarray) -> float:
     """‖W − W_start‖ / ‖W_start‖: how far a weight matrix has moved, as a share of its starting size."""
-    return float(np.linalg.norm(W - W_start) / np.linalg.norm(W_start))
+    W, W_start = as_finite_array(W, "W"), as_finite_array(W_start, "W_start")
+    if W.shape != W_start.shape:
+        raise ValueError(f"W and W_start must be the same layer's weights, of one shape; got {W.shape} and "
+                         f"{W_start.shape}.")
+    start = np.linalg.norm(W_start)
+    if start == 0:
+        raise ValueError("W_start is all zeros, so a change relative to its size is undefined; "
+                         "compare np.linalg.norm(W - W_start) instead.")
+    return float(np.linalg.norm(W - W_start) / start)
 
 
 def accuracy(net: MLP, X: np.ndarray, labels: np.ndarray) -> float:
-    """The share of examples whose single output lands on the right side of ½."""
-    return float(np.mean((net.forward(X)[:, 0] > 0.5) == (np.asarray(labels) > 0.5)))
+    """The share of examples whose single output lands on the right side of ½.
+
+    ``labels`` holds one 0/1 label per example, shape (n,) or a column (n, 1) as targets are written.
+    """
+    net = _network(net)
+    if net.sizes[-1] != 1:
+        raise ValueError(f"accuracy reads one output per example, but this network has n_out = {net.sizes[-1]}.")
+    outputs = net.forward(X)[:, 0]
+    labels = as_finite_array(labels, "labels")
+    if labels.ndim == 2 and labels.shape[1] == 1:
+        labels = labels[:, 0]  # the column T = labels[:, None]: compared entry by entry, not broadcast to n × n
+    if labels.shape != outputs.shape:
+        raise ValueError(f"labels must hold one label per example, shape ({outputs.size},) or ({outputs.size}, 1); "
+                         f"got shape {labels.shape}.")
+    return float(np.mean((outputs > 0.5) == (labels > 0.5)))
 
 
 # --- training, recorded -------------------------------------------------------------
 
 def layer_movement(weights, starting_weights) -> np.ndarray:
     """relative_change of every layer's W since the start, first layer first: which layers learned."""
+    for what, arrays in (("weights", weights), ("starting_weights", starting_weights)):
+        if not isinstance(arrays, Sequence) or isinstance(arrays, str):
+            raise TypeError(f"{what} must be a list of weight matrices, one per layer (e.g. net.weights).")
+    if len(weights) != len(starting_weights):
+        raise ValueError("weights and starting_weights need one matrix per layer each, the same number of layers; "
+                         "save the start with [W.copy() for W in net.weights].")
     return np.array([relative_change(W, W_start) for W, W_start in zip(weights, starting_weights)])
 
 
@@ -176,7 +231,8 @@ def train_recording(net: MLP, X: np.ndarray, T: np.ndarray, steps: int, lr: floa
     ``dead_fraction`` (dead_unit_fraction on X) and ``silent_fraction`` (silent_unit_fraction
     of the gradient at that point).
     """
-    steps = require_count(steps, "steps")
+    steps = require_count(steps, "steps", maximum=MAX_SIZE)
+    net = _network(net)
     dead, silent = np.empty(steps + 1), np.empty(steps + 1)
 
     def after_step(step: int, loss: float, dWs: list, dbs: list) -> None:
@@ -187,3 +243,7 @@ def train_recording(net: MLP, X: np.ndarray, T: np.ndarray, steps: int, lr: floa
     losses = net.train(X, T, steps, lr, loss="sse", progress=progress, label=label, callback=after_step)
     silent[steps] = silent_unit_fraction(net.loss_and_gradients(X, T, loss="sse")[1])
     return {"loss": losses, "dead_fraction": dead, "silent_fraction": silent}
+
+
+def _network(net) -> MLP:
+    return require_instance(net, MLP, "net", "an MLP, e.g. deep_network(20, 16, 'relu', 'he')")
