@@ -213,18 +213,7 @@ class FunctionExercise(Exercise):
 
 
 def _frozen(arg):
-    if isinstance(arg, np.ndarray):
-        arg = arg.copy()
-        arg.setflags(write=False)
-    return arg
-
-
-def _copied(args: tuple) -> tuple:
-    """Fresh, writable copies of the inputs: whatever the callee does to them stays with it."""
-    return tuple(np.array(arg) if isinstance(arg, np.ndarray) else copy.deepcopy(arg) for arg in args)
-
-
-def _frozen(arg):
+    """A read-only copy of an array input, so a reference computed from it cannot be edited afterwards."""
     if isinstance(arg, np.ndarray):
         arg = arg.copy()
         arg.setflags(write=False)
