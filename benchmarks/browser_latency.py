@@ -248,6 +248,8 @@ def measure_explorers(context, lab, path: Path, presses: int, notes: list[str]) 
     for number, root in enumerate(roots):
         root.evaluate("root => window.__latency.watchExplorer(root)")
         for index in range(notebook.slider_count(root)):
+            if notebook.slider_disabled(root, index):  # e.g. α until the menu picks an activation that takes one
+                notebook.enable_slider(root, index, number)
             slider = root.locator(".widget-slider").nth(index)
             label = slider.locator(".widget-label").text_content().strip() or f"slider {index}"
             steps = press_and_time(notebook.page, root, slider.locator(".noUi-handle"), presses, has_readout=True)
@@ -270,7 +272,7 @@ def course_notebooks_with_explorers() -> list[Path]:
     return [path for path in sorted((ROOT / "notebooks").glob("*.ipynb")) if explorer_names(path)]
 
 
-def measure(presses: int, nagle: bool) -> Measurement:
+def measure(presses: int, nagle: bool, only: str = "") -> Measurement:
     """Start a throwaway JupyterLab on a copy of the course and time every slider in one Chromium."""
     from playwright.sync_api import sync_playwright
 
@@ -299,6 +301,8 @@ def measure(presses: int, nagle: bool) -> Measurement:
                 # The reference before and after the explorers, so a change of load on the machine hits both alike.
                 reference = run(measure_reference, presses)
                 for path in course_notebooks_with_explorers():
+                    if only not in path.name:
+                        continue
                     sliders += run(measure_explorers, path, presses, notes)
                 reference.steps += run(measure_reference, presses).steps
                 browser.close()
@@ -394,11 +398,15 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"timed key presses per slider (default {DEFAULT_PRESSES})")
     parser.add_argument("--nagle", action="store_true", help="turn the course_server extension off (Nagle on)")
     parser.add_argument("--write", action="store_true", help="put the section into benchmarks/results.md")
+    parser.add_argument("--only", metavar="TEXT", default="",
+                        help="measure only the notebooks whose file name contains TEXT (not written to results.md)")
     args = parser.parse_args(argv)
+    if args.only and args.write:
+        parser.error("--write records a whole run; leave out --only")
     if reason := unavailable():
         print(f"not measured: {reason}", file=sys.stderr)
         return 1
-    text = section(measure(args.presses, args.nagle))
+    text = section(measure(args.presses, args.nagle, args.only))
     print(text, flush=True)
     if args.write:
         write_section(text)

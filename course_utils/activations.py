@@ -163,7 +163,7 @@ class Activation:
     tex_grad: str = field(repr=False)  # the right-hand side of f'(x) = ...
     sympy_form: Callable = field(repr=False)  # (sympy, x, **params) -> the textbook formula, typed apart from raw_fn
     output_range_of: Callable = field(repr=False)  # (**params) -> (lowest, highest) value f takes or approaches
-    zero_centered: bool = field(repr=False)  # f is odd, so outputs of inputs symmetric about 0 average to 0
+    zero_centered: bool = field(repr=False)  # strictly: f is odd, so inputs symmetric about 0 give outputs of mean 0
     kinks: tuple[float, ...] = field(default=(), repr=False)  # where a piecewise formula switches branch
     parameters: dict[str, Parameter] = field(default_factory=dict, repr=False)
     params: dict[str, float] = field(default_factory=dict)  # the values in use; a missing one takes its default
@@ -248,14 +248,14 @@ register(Activation(
 register(Activation(
     name="relu", display_name="ReLU", raw_fn=_relu, raw_grad=_relu_grad,
     tex_name=r"\mathrm{ReLU}", tex=r"\max(0, x)",
-    tex_grad=r"\begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
+    tex_grad=r"\begin{cases} 1 & x > 0 \\ 0 & x < 0 \\ \text{none; code uses } 0 & x = 0 \end{cases}",
     sympy_form=lambda sp, x: sp.Piecewise((x, x > 0), (0, True)),
     output_range_of=lambda: (0.0, math.inf), zero_centered=False, kinks=(0.0,),
 ))
 register(Activation(
     name="leaky_relu", display_name="leaky ReLU", raw_fn=_leaky_relu, raw_grad=_leaky_relu_grad,
     tex_name=r"\mathrm{LeakyReLU}", tex=r"\begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}",
-    tex_grad=r"\begin{cases} 1 & x > 0 \\ \alpha & x \le 0 \end{cases}",
+    tex_grad=r"\begin{cases} 1 & x > 0 \\ \alpha & x < 0 \\ \text{none; code uses } \alpha & x = 0 \end{cases}",
     sympy_form=lambda sp, x, alpha: sp.Piecewise((x, x > 0), (alpha * x, True)),
     output_range_of=lambda alpha: (0.0, math.inf) if alpha == 0 else (-math.inf, math.inf),  # alpha = 0: ReLU
     zero_centered=False, kinks=(0.0,),
@@ -276,7 +276,8 @@ register(Activation(
 register(Activation(
     name="elu", display_name="ELU", raw_fn=_elu, raw_grad=_elu_grad,
     tex_name=r"\mathrm{ELU}", tex=r"\begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
-    tex_grad=r"\begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x \le 0 \end{cases}",
+    tex_grad=(r"\begin{cases} 1 & x > 0 \\ \alpha\,e^{x} & x < 0 \\ "
+              r"\text{none unless } \alpha = 1\text{; code uses } \alpha & x = 0 \end{cases}"),
     sympy_form=lambda sp, x, alpha: sp.Piecewise((x, x > 0), (alpha * (sp.exp(x) - 1), True)),
     output_range_of=lambda alpha: (-alpha, math.inf), zero_centered=False, kinks=(0.0,),  # f' jumps unless alpha = 1
     parameters={"alpha": Parameter(default=1.0, low=0, high=10, include_low=False, slider=(0.1, 2.0, 1.0))},

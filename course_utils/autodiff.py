@@ -69,15 +69,15 @@ class Value:
 
     @property
     def data(self) -> float:
-        """The node's number, fixed when the node is made (its consumers' local slopes were computed from it)."""
+        """The node's number, fixed when the node is made (any node built from it computes its local slopes from it)."""
         return self._data
 
     @data.setter
     def data(self, value) -> None:
         raise AttributeError(
-            "Value.data is read-only: the nodes built from this one store local slopes computed from its old "
-            "value, so changing it would give a wrong gradient. Build a new graph from a new leaf instead, "
-            "e.g. v = Value(v.data - lr * v.grad), then recompute the loss from it."
+            "Value.data is read-only: a node's number is fixed when it is made, because every node built from it "
+            "stores local slopes computed from that number (changing it would leave them stale, and a wrong gradient "
+            "with them). Make a new leaf instead, e.g. v = Value(v.data - lr * v.grad), and recompute the loss from it."
         )
 
     def __repr__(self) -> str:
@@ -228,7 +228,8 @@ class Value:
         Every call starts afresh: it first resets ``grad`` to 0 on each node of this graph,
         then seeds ``self.grad = 1``. So calling ``backward()`` twice gives the same gradients
         (they are not doubled). Within one call, a node used several times sums the gradient
-        from each use. To combine two losses, call backward on their sum.
+        from each use. To combine two losses, call backward on their sum. Only this graph is reset: a
+        node built *from* self is not in it and keeps the grad of an earlier call.
         """
         backward_along(self, reversed(topological_order(self)))
 

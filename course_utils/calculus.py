@@ -30,20 +30,46 @@ class Differentiable(Protocol):
         """f'(x), the slope of f at x."""
 
 
-def forward_difference(f: Callable, x, h: float = 1e-8):
-    """(f(x + h) - f(x)) / h: the slope of a secant; its error shrinks like h."""
+def forward_difference(f: Callable, x, h: float = 1e-8, *, scale_with_x: bool = False):
+    """(f(x + h) - f(x)) / h: the slope of a secant; its error shrinks like h.
+
+    ``scale_with_x=True`` takes the step h·max(1, |x|) and divides by the step the floats really took,
+    (x + step) − x: right for a function that changes on the scale of x, far from 0 (see ``scaled_step``).
+    The default (a fixed h, divided by h) keeps every stored result of the course as it is.
+    """
     require_callable(f, "f")
     require_positive(h, "the step h", example="1e-5")
     x = as_finite_array(x, "x")
-    return as_plain((call_on(f, x + h) - call_on(f, x)) / h)
+    if not scale_with_x:
+        return as_plain((call_on(f, x + h) - call_on(f, x)) / h)
+    ahead = x + scaled_step(x, h)
+    return as_plain((call_on(f, ahead) - call_on(f, x)) / (ahead - x))
 
 
-def central_difference(f: Callable, x, h: float = 1e-5):
-    """(f(x + h) - f(x - h)) / 2h: symmetric, so its error shrinks like h squared."""
+def central_difference(f: Callable, x, h: float = 1e-5, *, scale_with_x: bool = False):
+    """(f(x + h) - f(x - h)) / 2h: symmetric, so its error shrinks like h squared.
+
+    ``scale_with_x=True``: the step h·max(1, |x|), divided by the distance the floats really span,
+    (x + step) − (x − step), as in ``forward_difference``.
+    """
     require_callable(f, "f")
     require_positive(h, "the step h", example="1e-5")
     x = as_finite_array(x, "x")
-    return as_plain((call_on(f, x + h) - call_on(f, x - h)) / (2 * h))
+    if not scale_with_x:
+        return as_plain((call_on(f, x + h) - call_on(f, x - h)) / (2 * h))
+    step = scaled_step(x, h)
+    ahead, behind = x + step, x - step
+    return as_plain((call_on(f, ahead) - call_on(f, behind)) / (ahead - behind))
+
+
+def scaled_step(x, h: float):
+    """h·max(1, |x|), elementwise: a step that stays well above the spacing of the floats near x.
+
+    Near x the floats are about ε·|x| apart, so a fixed h = 1e-8 at x = 1e8 is smaller than one
+    spacing and x + h is rounded to a neighbour; h·|x| with h well above ε stays many spacings wide.
+    """
+    h = require_positive(h, "the step h", example="1e-5")
+    return as_plain(h * np.maximum(1.0, np.abs(as_finite_array(x, "x"))))
 
 
 def numerical_gradient(f: Callable, x, h: float = 1e-5) -> np.ndarray:

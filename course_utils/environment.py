@@ -10,7 +10,7 @@ from importlib import metadata
 from types import ModuleType
 
 #: The packages a learner's kernel needs, in the order the check reports them.
-REQUIRED = ["numpy", "matplotlib", "sympy", "ipywidgets", "ipympl", "jupyterlab"]
+REQUIRED = ["numpy", "matplotlib", "sympy", "ipywidgets", "ipympl", "anywidget", "jupyterlab"]
 MINIMUM_PYTHON = (3, 11)
 
 

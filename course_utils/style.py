@@ -100,7 +100,7 @@ def plot_function_with_tangent(
     tangent_xs = np.array([x0 - half_width, x0 + half_width])
     artists["tangent"] = ax.plot(
         tangent_xs, tangent_points(f, float(call_on(grad, x0, "grad")), x0, tangent_xs),
-        color=COLORS["tangent"], linestyle="-.", linewidth=1.5, label="tangent at $x_0$",
+        color=COLORS["tangent"], linestyle="-.", linewidth=1.5, label="tangent at the point",
     )[0]
     artists["point"] = ax.plot([x0], [float(call_on(f, x0))], "o", color=COLORS["point"], zorder=5)[0]
     ax.set_xlim(*x_range)

@@ -130,7 +130,7 @@ def test_elu_alpha_moves_the_saturated_tail(explorer):
 
 def test_the_kink_is_named_at_zero_for_relu_but_not_for_smooth_functions(explorer):
     explorer.x_slider.value = 0.0
-    assert "no derivative at this kink; the code uses 0.1000" in explorer.readout.value
+    assert "a kink: no derivative here; the code uses 0.1000" in explorer.readout.value
     explorer.activation_menu.value = "relu"
     assert "the code uses 0.0000, as PyTorch does" in explorer.readout.value
     explorer.activation_menu.value = "tanh"
@@ -158,3 +158,28 @@ def test_a_starting_x_outside_the_range_is_refused():
 def test_an_unknown_activation_names_the_valid_ones():
     with pytest.raises(ValueError, match="Choose one of"):
         ActivationComparisonExplorer("sigmod")
+
+
+@pytest.mark.parametrize("name", ["leaky_relu", "elu"])
+def test_moving_alpha_keeps_the_axes_and_blits_instead_of_redrawing_everything(name):
+    explorer = ActivationComparisonExplorer(name, x=-1.0)
+    explorer.canvas.draw()
+    full_draws = []
+    explorer.canvas.mpl_connect("draw_event", full_draws.append)
+    ylim = explorer.figure.axes[0].get_ylim()
+    for alpha in (explorer.alpha_slider.min, explorer.alpha_slider.max):
+        explorer.alpha_slider.value = alpha
+        explorer._answer_draw_request(None)
+        act = explorer.activation()
+        xs = explorer.artists["function"].get_xdata()
+        np.testing.assert_allclose(explorer.artists["function"].get_ydata(), act.fn(xs))
+        low, high = explorer.figure.axes[0].get_ylim()
+        assert low <= min(act.fn(xs).min(), act.grad(xs).min()) and high >= max(act.fn(xs).max(), act.grad(xs).max())
+    assert explorer.figure.axes[0].get_ylim() == ylim
+    assert not full_draws, "an α step redrew the whole figure"
+
+
+def test_a_slider_value_a_round_off_away_from_the_kink_reads_as_the_kink():
+    explorer = ActivationComparisonExplorer("relu", x=0.0)
+    explorer.x_slider.value = 1e-16  # what min + k·step can give in the browser instead of 0
+    assert "f′(x) = 0.0000 (a kink" in explorer.readout.value

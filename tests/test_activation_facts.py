@@ -17,7 +17,9 @@ from course_utils.lessons.nb03.activation_facts import (
     facts_table,
     formulas_latex,
     has_kink,
-    is_zero_centered,
+    is_odd,
+    mean_output_normal,
+    mean_text,
     output_bounds,
     range_text,
     saturated_tails,
@@ -38,9 +40,9 @@ def test_computed_range_agrees_with_the_declared_output_range(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_computed_centring_agrees_with_the_declared_one(name):
+def test_computed_oddness_agrees_with_the_declared_centring(name):
     act = activations.get(name)
-    assert is_zero_centered(act) == act.zero_centered
+    assert is_odd(act) == act.zero_centered
 
 
 @pytest.mark.parametrize("name, text", [
@@ -131,7 +133,7 @@ def test_facts_row_holds_the_slopes_at_plus_and_minus_five():
     row = facts("tanh")
     tanh = activations.get("tanh")
     assert (row.slope_at_minus_5, row.slope_at_plus_5) == (tanh.grad(-5.0), tanh.grad(5.0))
-    assert row.zero_centered and row.name == "tanh"
+    assert row.odd and row.name == "tanh"
 
 
 def test_facts_pass_parameters_on():
@@ -145,7 +147,7 @@ def test_table_has_one_row_per_activation_in_both_renderings():
     assert len(text.splitlines()) == 2 + len(NAMES)
     assert len(markdown.splitlines()) == 2 + len(NAMES)
     assert text.splitlines()[0].split("  ")[0] == HEADERS[0]
-    assert "| GELU | [−0.17, ∞) | no | 1.13 (x = 1.41) |" in markdown
+    assert "| GELU | [−0.17, ∞) | no | 0.282 | 1.13 (x = 1.41) |" in markdown
 
 
 def test_table_of_chosen_names_and_an_empty_choice():
@@ -171,3 +173,40 @@ def test_formulas_put_each_derivative_beside_its_function():
     assert formulas_latex("tanh") == formulas_latex(["tanh"])
     with pytest.raises(ValueError, match="at least one activation"):
         formulas_latex([])
+
+
+@pytest.mark.parametrize("name, exact", [
+    ("relu", 1 / math.sqrt(2 * math.pi)),
+    ("leaky_relu", 0.99 / math.sqrt(2 * math.pi)),
+    ("gelu", 1 / (2 * math.sqrt(math.pi))),
+    ("elu", 1 / math.sqrt(2 * math.pi) + math.exp(0.5) * 0.5 * math.erfc(1 / math.sqrt(2)) - 0.5),
+    ("sigmoid", 0.5), ("tanh", 0.0), ("linear", 0.0),
+])
+def test_mean_output_over_a_standard_normal_matches_the_closed_form(name, exact):
+    assert mean_output_normal(name) == pytest.approx(exact, abs=1e-7)
+
+
+def test_the_mean_column_is_far_from_a_rounding_boundary_so_it_prints_the_same_everywhere():
+    for name in activations.ACTIVATIONS:
+        scaled = mean_output_normal(name) * 1000
+        assert abs(scaled - math.floor(scaled) - 0.5) > 1e-3, name
+
+
+def test_mean_text_never_prints_minus_zero():
+    assert mean_text(-1e-17) == "0.000" and mean_text(0.16052) == "0.161"
+
+
+def test_mean_text_of_an_odd_function_asserts_the_zero_instead_of_rounding_it():
+    assert mean_text(-1e-17, odd=True) == "0 (odd)"
+    with pytest.raises(ValueError, match="odd function's mean"):
+        mean_text(0.01, odd=True)
+
+
+def test_the_table_has_separate_odd_and_mean_columns():
+    assert "odd" in HEADERS and "mean over N(0,1)" in HEADERS
+    rows = {row[0]: row for row in facts_table().cells()}
+    odd, mean = HEADERS.index("odd"), HEADERS.index("mean over N(0,1)")
+    assert rows["ELU (α = 1.00)"][odd] == "no" and rows["ELU (α = 1.00)"][mean] == "0.161"
+    assert rows["tanh"][odd] == "yes" and rows["tanh"][mean] == "0 (odd)"
+    assert rows["linear"][mean] == "0 (odd)"
+    assert rows["ReLU"][mean] == "0.399"

@@ -48,7 +48,7 @@ def test_a_registered_activation_is_found_by_name_in_any_case(softsign):
 
 def test_it_gets_a_row_of_the_facts_table(softsign):
     row = facts("softsign")
-    assert (row.name, row.output_range, row.zero_centered) == ("softsign", "(−1, 1)", True)
+    assert (row.name, row.output_range, row.odd) == ("softsign", "(−1, 1)", True)
     assert (row.max_slope, row.max_slope_where) == (1.0, "x = 0")
     assert "softsign" in [r.name for r in facts_table().rows]
     assert softsign.latex_grad in formulas_latex(["softsign"])

@@ -207,3 +207,9 @@ def test_parameters_given_with_an_activation_object_are_applied_not_dropped():
     assert leaky.params == {"alpha": 0.2}
     assert leaky.grad(-1.0) == pytest.approx(0.2)
     assert activations.get(activations.get("elu", alpha=2.0)).params == {"alpha": 2.0}
+
+
+@pytest.mark.parametrize("name", ["relu", "leaky_relu", "elu"])
+def test_the_written_derivative_claims_no_slope_at_a_kink(name):
+    tex = activations.get(name).latex_grad
+    assert r"\le 0" not in tex and "x < 0" in tex and "none" in tex and "x = 0" in tex

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from course_utils.autodiff import topological_order
@@ -69,3 +70,19 @@ def test_a_start_outside_the_slider_range_is_refused():
 def test_the_widget_carries_a_png_for_readers_without_a_kernel(explorer):
     bundle, _ = explorer._repr_mimebundle_()
     assert "image/png" in bundle and "interactive" in bundle["text/plain"]
+
+
+def test_redrawing_only_the_changed_texts_gives_the_picture_of_a_full_redraw():
+    blitted, redrawn = AutodiffGraphExplorer(), AutodiffGraphExplorer()
+    for explorer in (blitted, redrawn):
+        explorer.canvas.draw()
+    rng = np.random.default_rng(7)
+    for _ in range(15):  # many steps in a row, each redrawing only what changed since the last
+        index, value = int(rng.integers(3)), float(np.round(rng.uniform(-2.0, 2.0), 2))
+        for explorer in (blitted, redrawn):
+            explorer.controls[index].value = value
+        blitted._render()
+        redrawn.redraw_everything()
+        redrawn._render()
+        np.testing.assert_array_equal(np.asarray(blitted.canvas.get_renderer().buffer_rgba()),
+                                      np.asarray(redrawn.canvas.get_renderer().buffer_rgba()))

@@ -118,3 +118,37 @@ def test_numerical_gradient_needs_a_scalar_function():
 def test_relative_error_of_different_shapes_is_refused():
     with pytest.raises(ValueError, match=r"same shape, got \(2,\) and \(3,\)"):
         relative_error(np.ones(2), np.ones(3))
+
+
+def test_at_1e8_the_fixed_default_step_is_below_the_float_spacing_and_the_slope_of_sin_is_off():
+    x = 1e8
+    assert np.spacing(x) > 1e-8  # so x + 1e-8 is rounded to the next float
+    assert forward_difference(np.sin, x) == pytest.approx(-0.5415, abs=1e-4)
+    assert math.cos(x) == pytest.approx(-0.3634, abs=1e-4)
+    assert forward_difference(np.sin, x) / math.cos(x) == pytest.approx(((x + 1e-8) - x) / 1e-8, rel=1e-6)
+
+
+def test_scale_with_x_fixes_the_slope_of_log_far_from_zero():
+    x = 1e8
+    assert relative_error(forward_difference(np.log, x), 1 / x) > 0.1
+    assert relative_error(central_difference(np.log, x), 1 / x) > 1e-3
+    assert relative_error(forward_difference(np.log, x, scale_with_x=True), 1 / x) < 1e-5
+    assert relative_error(central_difference(np.log, x, scale_with_x=True), 1 / x) < 1e-9
+
+
+def test_scale_with_x_leaves_points_near_zero_almost_unchanged_and_works_on_arrays():
+    from course_utils.calculus import scaled_step
+
+    assert scaled_step(0.5, 1e-5) == 1e-5 and scaled_step(-3.0, 1e-5) == pytest.approx(3e-5)
+    np.testing.assert_allclose(scaled_step(np.array([0.0, 10.0]), 1e-5), [1e-5, 1e-4])
+    xs = np.array([-2.0, 0.0, 0.5, 40.0])
+    np.testing.assert_allclose(central_difference(np.sin, xs, scale_with_x=True), np.cos(xs), atol=1e-8)
+    np.testing.assert_allclose(forward_difference(np.sin, xs, scale_with_x=True), np.cos(xs), atol=1e-6)
+
+
+def test_the_defaults_are_unchanged_for_the_notebooks_that_rely_on_them():
+    import inspect
+
+    assert inspect.signature(forward_difference).parameters["h"].default == 1e-8
+    assert inspect.signature(central_difference).parameters["h"].default == 1e-5
+    assert central_difference(np.sin, 2.0) == (np.sin(2.0 + 1e-5) - np.sin(2.0 - 1e-5)) / 2e-5

@@ -7,6 +7,7 @@ import sympy as sp
 
 from course_utils.calculus import central_difference
 from course_utils.chains import (
+    AffineLink,
     Link,
     activation_link,
     affine_link,
@@ -15,7 +16,10 @@ from course_utils.chains import (
     chain_table,
     chain_value,
     link_slopes,
+    parameter_slopes,
+    parameter_table,
     power_link,
+    with_parameter,
 )
 
 LINKS = [affine_link(1.5, -0.5), activation_link("tanh"), affine_link(2.0, 0.3), activation_link("sigmoid")]
@@ -55,7 +59,7 @@ def test_link_slopes_has_one_row_per_link_even_for_constant_slopes():
     np.testing.assert_array_equal(slopes[0], 1.5)
 
 
-def test_the_seed_chain_4x2_5x_6_to_the_7th():
+def test_the_chain_4x2_5x_6_to_the_7th():
     inner = Link("4u² + 5u + 6", lambda u: 4 * u**2 + 5 * u + 6, lambda u: 8 * u + 5)
     chain = [inner, power_link(7)]
     hand = 7 * (4 * POINTS**2 + 5 * POINTS + 6) ** 6 * (8 * POINTS + 5)
@@ -85,3 +89,52 @@ def test_bad_links_and_points_get_clear_messages():
         chain_derivative(LINKS, np.nan)
     with pytest.raises(TypeError, match="w must be a number"):
         affine_link("two")
+
+
+# --- slopes with respect to weights and biases ---------------------------------------------------------------------
+
+def _symbolic_chain_in_weights():
+    w1, b1, w2, b2 = sp.symbols("w1 b1 w2 b2")
+    y = 1 / (1 + sp.exp(-(w2 * sp.tanh(w1 * sp.Rational(4, 5) + b1) + b2)))
+    return {"w1": w1, "b1": b1, "w2": w2, "b2": b2}, y, {w1: 1.5, b1: -0.5, w2: 2.0, b2: 0.3}
+
+
+def test_parameter_slopes_match_sympy_and_central_differences():
+    symbols, y, at = _symbolic_chain_in_weights()
+    found = parameter_slopes(LINKS, 0.8)
+    assert [p.name for p in found] == ["w1", "b1", "w2", "b2"]
+    for p in found:
+        assert p.slope == pytest.approx(float(sp.diff(y, symbols[p.name]).subs(at)), rel=1e-12)
+        nudged = central_difference(lambda v, name=p.name: chain_value(with_parameter(LINKS, name, v), 0.8), p.value)
+        assert p.slope == pytest.approx(nudged, rel=1e-8)
+
+
+def test_a_weight_slope_is_the_downstream_slope_times_the_link_input():
+    w1, b1, w2, b2 = parameter_slopes(LINKS, 0.8)
+    steps = chain_steps(LINKS, 0.8)
+    assert w1.local == 0.8 and b1.local == 1.0 and w2.local == steps[2].input
+    assert w1.downstream == pytest.approx(steps[1].local_grad * steps[2].local_grad * steps[3].local_grad)
+    assert b1.slope == w1.downstream and w1.slope == pytest.approx(b1.slope * 0.8)
+    assert w2.downstream == pytest.approx(steps[3].local_grad)
+
+
+def test_a_chain_without_affine_links_has_no_parameters_and_the_table_names_each_one():
+    assert parameter_slopes([activation_link("tanh")], 0.3) == []
+    table = parameter_table(LINKS, 0.8).splitlines()
+    assert len(table) == 2 + 4 and table[2].split()[0] == "w1" and "∂y/∂parameter" in table[0]
+
+
+def test_with_parameter_changes_one_parameter_and_refuses_unknown_names():
+    changed = with_parameter(LINKS, "b2", 1.0)
+    assert isinstance(changed[2], AffineLink) and (changed[2].w, changed[2].b) == (2.0, 1.0)
+    assert changed[0] is LINKS[0] and LINKS[2].b == 0.3  # the original chain is untouched
+    with pytest.raises(ValueError, match=r"'w3' is not a parameter.*\['w1', 'b1', 'w2', 'b2'\]"):
+        with_parameter(LINKS, "w3", 1.0)
+    with pytest.raises(TypeError, match="must be a number"):
+        with_parameter(LINKS, "w1", "big")
+
+
+def test_an_affine_link_is_still_a_link_and_keeps_its_numbers():
+    link = affine_link(1.5, -0.5)
+    assert isinstance(link, Link) and (link.w, link.b) == (1.5, -0.5)
+    assert link.fn(2.0) == pytest.approx(2.5) and link.grad(7.0) == 1.5

@@ -84,3 +84,32 @@ def test_a_starting_w_outside_the_range_is_refused():
 def test_the_static_picture_is_a_png(explorer):
     bundle, _ = explorer._repr_mimebundle_()
     assert bundle["image/png"] and "Descent explorer" in bundle["text/plain"]
+
+
+def test_a_wider_eta_range_reaches_the_plateau_and_marks_the_minimum():
+    explorer = DescentExplorer(w=-1.0, eta=20.0, t=0.8, w_range=(-3.0, 6.0), eta_range=(0.05, 20.0))
+    assert explorer.eta_slider.max == 20.0
+    assert explorer.best_w() == pytest.approx(np.log(4.0) / 2.0)
+    assert "minimum" in explorer.artists
+    explorer.take_step()
+    assert explorer.w_slider.value > 4.5
+    assert "dotted line marks the minimum at w = 0.693" in explorer.alt_text()
+
+
+def test_an_unreachable_target_has_no_minimum_to_mark():
+    explorer = DescentExplorer()
+    assert explorer.best_w() is None and "minimum" not in explorer.artists
+    assert "no minimum" in explorer.alt_text()
+
+
+def test_the_default_eta_range_is_unchanged_and_a_bad_range_is_refused():
+    with pytest.raises(ValueError, match="between 0.05 and 5.0"):
+        DescentExplorer(eta=10)
+    with pytest.raises(ValueError, match="positive learning rates"):
+        DescentExplorer(eta_range=(0.0, 1.0))
+
+
+def test_alt_text_says_the_error_barely_changes_when_it_rounds_to_the_same_number():
+    explorer = DescentExplorer(w=4.7, eta=20.0, t=0.8, w_range=(-3.0, 6.0), eta_range=(0.05, 20.0))
+    text = explorer.alt_text()
+    assert "barely changes" in text and "goes from 0.04 to 0.04" not in text

@@ -93,3 +93,89 @@ def test_q4_counts_a_unit_stuck_at_exactly_zero_as_dead():
 def test_q4_names_the_other_usual_slips(wrong, words):
     feedback = nb06.q4.check(wrong)
     assert feedback.status == "incorrect" and words in repr(feedback)
+
+
+# --- Q5 to Q7: variance through a ReLU layer, residual slopes, clipping by norm ------------------
+
+def _residual_slope(x, w, n):
+    slope, a = 1.0, x
+    for _ in range(n):
+        slope *= 1 + w * tanh.grad(w * a)
+        a = a + tanh.fn(w * a)
+    return slope
+
+
+def _residual_by_differences(x, w, n):
+    def chain(u):
+        for _ in range(n):
+            u = u + tanh.fn(w * u)
+        return u
+    h = 1e-5
+    return (chain(x + h) - chain(x - h)) / (2 * h)
+
+
+def _clip_by_norm(g, max_norm):
+    norm = np.linalg.norm(g)
+    return g * min(1.0, max_norm / norm)
+
+
+@pytest.mark.parametrize("exercise, answer", [
+    (nb06.q5, 64 * 0.1**2 * 0.5), (nb06.q5, 0.32), (nb06.q6, _residual_slope), (nb06.q7, _clip_by_norm),
+])
+def test_the_new_exercises_accept_their_right_answers(exercise, answer):
+    assert exercise.check(answer).correct
+
+
+def test_the_residual_slope_agrees_with_central_differences():
+    # two independent ways to the same derivative: the chain rule (the reference) and a central difference
+    for x, w, n in [(0.3, 1.0, 3), (-1.0, 2.0, 5), (2.0, -0.7, 4)]:
+        assert nb06.q6.reference_answer()(x, w, n) == pytest.approx(_residual_by_differences(x, w, n), rel=1e-8)
+
+
+@pytest.mark.parametrize("answer, words", [
+    (0.64, "factor ½"), (3.2, "standard deviation 0.1"), (math.sqrt(0.32), "square root"), (0.005, "n_in"),
+    (0.16, "twice"), (-0.32, "never negative"),
+])
+def test_q5_names_each_slip_in_the_terms_of_the_question(answer, words):
+    feedback = nb06.q5.check(answer)
+    assert not feedback.correct and words in feedback.message
+
+
+def test_q6_never_crashes_on_a_function_that_returns_nothing_for_some_inputs():
+    feedback = nb06.q6.check(lambda x, w, n: 1 + w * tanh.grad(w * x) if n == 1 else None)
+    assert not feedback.correct and "returns nothing" in feedback.message
+
+
+def test_q6_tells_a_missing_skip_from_a_missing_inner_factor():
+    def plain(x, w, n):
+        slope, a = 1.0, x
+        for _ in range(n):
+            slope *= w * tanh.grad(w * a)
+            a = a + tanh.fn(w * a)
+        return slope
+
+    def no_w(x, w, n):
+        slope, a = 1.0, x
+        for _ in range(n):
+            slope *= 1 + tanh.grad(w * a)
+            a = a + tanh.fn(w * a)
+        return slope
+
+    assert "skip" in nb06.q6.check(plain).message
+    assert "inner factor w" in nb06.q6.check(no_w).message
+
+
+def test_q7_names_elementwise_clipping_and_always_rescaling():
+    assert "np.clip" in nb06.q7.check(lambda g, m: np.clip(g, -m, m)).message
+    assert "short ones too" in nb06.q7.check(lambda g, m: g * m / np.linalg.norm(g)).message
+
+
+def test_q7_leaves_the_test_inputs_alone_when_the_learner_edits_g_in_place():
+    def in_place(g, max_norm):
+        norm = np.linalg.norm(g)
+        if norm > max_norm:
+            g *= max_norm / norm
+        return g
+
+    assert nb06.q7.check(in_place).correct
+    assert nb06.q7.check(in_place).correct  # a second run sees the original inputs

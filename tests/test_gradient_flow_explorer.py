@@ -28,7 +28,7 @@ def test_the_plotted_line_is_the_measured_norm_of_every_layer(explorer):
 
 
 @pytest.mark.parametrize("control, value", [
-    ("depth_slider", 35), ("scale_slider", 2.0), ("activation_menu", "relu"),
+    ("depth_slider", 35), ("scale_slider", 2.0), ("activation_menu", "relu"), ("architecture_menu", "residual"),
 ])
 def test_every_control_changes_the_readout_and_the_line(explorer, control, value):
     readout_before = explorer.readout.value
@@ -101,3 +101,29 @@ def test_the_readout_shows_every_control_as_the_control_shows_it(explorer):
 
 def test_names_are_read_in_any_case_as_everywhere_in_the_course():
     assert GradientFlowExplorer(activation="ReLU").activation_menu.value == "relu"
+
+
+@pytest.mark.parametrize("architecture, residual, normalise", [
+    ("residual", True, False), ("normalised", False, True), ("residual + normalised", True, True),
+])
+def test_the_architecture_menu_plots_the_remedied_networks_norms(explorer, architecture, residual, normalise):
+    from course_utils.lessons.nb06.remedies import FlowNetwork
+
+    explorer.architecture_menu.value = architecture
+    net = FlowNetwork(20, explorer.width, "sigmoid", "xavier", seed=explorer.seed, residual=residual,
+                      normalise=normalise)
+    expected = net.gradient_norms(*vanishing.probe_batch(explorer.width, seed=explorer.seed))
+    np.testing.assert_allclose(explorer.line.get_data()[1], np.clip(expected, *NORM_LIMITS))
+    assert f"Xavier, {architecture} " in explorer.readout.value
+    assert architecture in explorer.alt_text()
+
+
+def test_a_skip_connection_lifts_the_sigmoids_first_layer_gradient_in_the_explorer(explorer):
+    plain_first = explorer.norms()[0]
+    explorer.architecture_menu.value = "residual"
+    assert explorer.norms()[0] > 1e6 * plain_first
+
+
+def test_an_unknown_architecture_is_refused_with_the_choices():
+    with pytest.raises(ValueError, match="residual"):
+        GradientFlowExplorer(architecture="skip")

@@ -45,6 +45,14 @@ def test_a_late_constant_sits_just_before_the_node_that_uses_it():
     assert graph_layout(root)[id(constant)][0] == graph_layout(root)[id(root)][0] - 1
 
 
+def test_a_named_input_sits_in_the_leftmost_column_even_when_used_late():
+    x, y, z = Value(2.0, label="x"), Value(-3.0, label="y"), Value(5.0, label="z")
+    root = x * y + z
+    position = graph_layout(root)
+    assert {position[id(leaf)][0] for leaf in (x, y, z)} == {0}
+    assert position[id(root)][0] == 2
+
+
 def test_nodes_of_one_layer_do_not_overlap():
     ys_by_layer = {}
     for layer, y in graph_layout(routing_example(1.0, 2.0, 3.0)).values():

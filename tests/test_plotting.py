@@ -86,8 +86,9 @@ def test_training_history_plot_starts_at_step_zero_and_draws_each_output_with_it
     plot_training_history(ax_error, ax_outputs, history, {"z1a": 0.1, "z2a": 0.99}, "Error")
     assert ax_outputs.get_xlim() == (0.0, 20.0)  # no negative steps on the symlog axis
     assert np.array_equal(ax_error.lines[0].get_ydata(), history["E_total"])
-    outputs = [line for line in ax_outputs.lines if line.get_label().startswith("z")]
-    assert [line.get_label() for line in outputs] == ["z1a (target 0.10)", "z2a (target 0.99)"]
+    outputs = [line for line in ax_outputs.lines if line.get_label().startswith("output")]
+    assert [line.get_label() for line in outputs] == ["output 1 ($z_1^a$), target 0.10",
+                                                      "output 2 ($z_2^a$), target 0.99"]
     assert ax_error.get_yscale() == "log" and ax_error.get_title() == "Error"
 
 

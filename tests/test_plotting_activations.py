@@ -43,10 +43,39 @@ def test_linear_has_nothing_shaded():
 
 def test_the_figure_has_a_title_labels_and_a_legend_naming_the_shading():
     ax = Figure().add_subplot()
-    plot_activation_and_slope(ax, activations.get("leaky_relu", alpha=0.1))
-    assert ax.get_title() == "leaky ReLU (α = 0.10): value and slope"
+    plot_activation_and_slope(ax, "sigmoid")
+    assert ax.get_title() == "sigmoid: value and slope"
     assert ax.get_xlabel() and ax.get_ylabel()
     assert "saturated: |f′| < 0.01" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_a_panel_with_nothing_saturated_has_no_saturated_legend_entry():
+    for activation in (activations.get("leaky_relu", alpha=0.1), "linear"):
+        ax = Figure().add_subplot()
+        plot_activation_and_slope(ax, activation)
+        assert ax.get_title().endswith(": value and slope")
+        assert not any("saturated" in t.get_text() for t in ax.get_legend().get_texts())
+
+
+def test_the_gelu_forms_figure_draws_both_forms_and_their_difference():
+    from course_utils.lessons.nb03.figures import plot_gelu_forms
+    from course_utils.lessons.nb03.numerics import gelu_tanh
+
+    figure = Figure()
+    left, right = figure.subplots(1, 2)
+    artists = plot_gelu_forms(left, right)
+    xs, gap = artists["value_gap"].get_data()
+    np.testing.assert_allclose(gap, gelu_tanh(xs) - activations.get("gelu").fn(xs))
+    assert np.max(np.abs(gap)) < 5e-4 and left.get_title() and right.get_title()
+
+
+def test_the_descent_paths_figure_draws_every_path_and_the_best_point():
+    from course_utils.lessons.nb03.figures import plot_descent_paths
+
+    ax = Figure().add_subplot()
+    paths = {"a": np.array([[0.0, 0.0], [0.5, 0.5]]), "b": np.array([[0.0, 0.0], [0.5, -0.5]])}
+    artists = plot_descent_paths(ax, paths, (1.0, -1.0))
+    assert set(artists) == {"a", "b", "best"} and artists["b"].get_linestyle() != artists["a"].get_linestyle()
 
 
 def test_move_shading_reuses_the_same_collection():

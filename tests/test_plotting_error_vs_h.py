@@ -47,3 +47,23 @@ def test_an_exact_zero_error_leaves_a_gap_instead_of_breaking_the_log_axis():
     drawn = np.asarray(artists["central"].get_ydata())
     assert np.isnan(drawn[5]) and np.all(np.isfinite(np.delete(drawn, 5)))
     assert ax.get_ylim()[0] > 0
+
+
+def test_forward_and_central_differ_without_colour_and_use_the_house_palette():
+    from course_utils.lessons.nb01.figures import METHOD_COLORS
+    from course_utils.style import COLORS
+
+    ax, _, artists = _draw(SINE, 1.0)
+    assert artists["forward"].get_marker() != artists["central"].get_marker()
+    assert set(METHOD_COLORS.values()) <= set(COLORS.values())
+    styles = {line.get_label(): line.get_linestyle() for line in ax.lines}
+    assert styles["forward, model (upper estimate)"] != styles["central, model (upper estimate)"]
+    assert styles["forward, best h (model)"] != styles["central, best h (model)"]
+
+
+def test_each_best_h_line_is_named_at_the_line_itself():
+    ax, study, _ = _draw(SINE, 1.0)
+    labels = {text.get_text(): text for text in ax.texts}
+    for method in ("forward", "central"):
+        label = labels[f"$h^*$ {method}"]
+        assert label.xy[0] == study.best_h_model[method]

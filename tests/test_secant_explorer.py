@@ -73,3 +73,45 @@ def test_the_static_fallback_is_a_png_and_fixed_text(explorer):
     bundle, _ = explorer._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Secant explorer")
     assert len(bundle["image/png"]) > 1000
+
+
+def test_the_curve_the_secant_and_the_tangent_differ_by_line_style_not_only_colour(explorer):
+    patterns = [line._unscaled_dash_pattern for line in explorer.figure.axes[0].lines[:4]]
+    assert len(set(patterns)) == 4, patterns  # curve, tangent, secant, left secant
+
+
+def test_both_sides_adds_the_left_secant_and_reads_out_both_slopes():
+    explorer = SecantExplorer(x=2.0, h=1.0, both_sides=True)
+    explorer.h_slider.value = 0.5
+    text = explorer.readout.value
+    assert "right secant slope = 17.5000" in text and "left secant slope = 14.5000" in text  # 16 ± 3h
+    assert _slope(explorer.left_secant) == pytest.approx(16 - 3 * 0.5)
+    np.testing.assert_allclose(explorer.points.get_data()[0], [1.5, 2.0, 2.5])
+    assert explorer.left_secant in explorer.moving
+    assert "left secant" in explorer.alt_text()
+    # the left secant has its own dash pattern (dashed), so no two lines differ by colour alone
+    patterns = {line._unscaled_dash_pattern for line in (explorer.secant, explorer.left_secant, explorer.tangent)}
+    assert len(patterns) == 3
+
+
+def test_one_side_by_default_leaves_the_left_secant_empty(explorer):
+    assert len(explorer.left_secant.get_xdata()) == 0
+    assert "left" not in explorer.readout.value
+
+
+def test_both_sides_must_be_a_bool():
+    with pytest.raises(TypeError, match="both_sides"):
+        SecantExplorer(both_sides="yes")
+
+
+def test_the_tangent_is_dash_dotted_as_in_every_other_figure_of_the_course():
+    from matplotlib.figure import Figure
+
+    from course_utils.style import plot_function_with_tangent
+
+    explorer = SecantExplorer(x=2.0, h=1.0, both_sides=True)
+    ax = Figure().add_subplot()
+    house = plot_function_with_tangent(ax, PARABOLA.fn, PARABOLA.grad, 2.0, name="f")["tangent"]
+    assert explorer.tangent.get_linestyle() == house.get_linestyle() == "-."
+    assert explorer.tangent.get_color() == house.get_color()
+    assert explorer.secant.get_linestyle() not in {"-.", "--"}  # no style means two things

@@ -42,3 +42,23 @@ def test_walk_refuses_arrays_and_non_finite_numbers():
         single_neuron.walk(float("nan"))
     with pytest.raises(TypeError, match="w must be a number"):
         single_neuron.error("half")
+
+
+def test_descend_overshoots_with_a_large_step_and_stalls_on_the_plateau_with_a_huge_one():
+    from course_utils.lessons.nb04 import single_neuron as sn
+
+    best = np.log(0.8 / 0.2) / 2.0
+    steady = sn.descend(-1.0, 0.5, 8, t=0.8)
+    assert all(a < b < best for a, b in zip(steady, steady[1:]))
+    overshoot = sn.descend(-1.0, 5.0, 8, t=0.8)
+    assert max(overshoot) > best + 0.1 and abs(overshoot[-1] - best) < 1e-3
+    flung = sn.descend(-1.0, 20.0, 8, t=0.8)
+    assert flung[1] > 4.5 and abs(flung[-1] - flung[1]) < 0.02
+    assert len(flung) == 9 and flung[0] == -1.0
+
+
+def test_descend_refuses_a_bad_learning_rate():
+    from course_utils.lessons.nb04 import single_neuron as sn
+
+    with pytest.raises(ValueError):
+        sn.descend(0.5, -1.0, 3)

@@ -90,5 +90,18 @@ def test_cross_entropy_of_a_one_hot_target_is_minus_log_of_its_probability():
 def test_cross_entropy_refuses_mismatched_shapes_and_zero_probabilities():
     with pytest.raises(ValueError, match="same shape"):
         cross_entropy([0.5, 0.5], [1.0, 0.0, 0.0])
-    with pytest.raises(ValueError, match="greater than 0"):
+    with pytest.raises(ValueError, match="greater than 0 wherever t is"):
         cross_entropy([1.0, 0.0], [0.0, 1.0])
+
+
+def test_cross_entropy_allows_a_zero_probability_where_the_target_is_zero():
+    assert cross_entropy([1.0, 0.0], [1.0, 0.0]) == 0.0
+
+
+@pytest.mark.parametrize("x, t, expected", [
+    ([0.0, -800.0], [0.0, 1.0], 800.0), ([1000.0, 0.0], [0.0, 1.0], 1000.0), ([1000.0, 0.0], [1.0, 0.0], 0.0),
+    ([5.0, 5.0, 5.0], [1.0, 0.0, 0.0], np.log(3.0)), ([-1000.0, -1000.0], [0.5, 0.5], np.log(2.0)),
+])
+def test_softmax_cross_entropy_never_overflows_on_extreme_scores(x, t, expected):
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        assert softmax_cross_entropy(x, t) == pytest.approx(expected, rel=1e-12, abs=0)  # x − LSE loses ~1e−13 at 1000

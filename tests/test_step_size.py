@@ -68,7 +68,8 @@ def test_best_steps_follow_the_square_and_cube_roots_of_eps():
     forward = best_step(SINE, 1.0, "forward")
     central = best_step(SINE, 1.0, "central")
     assert forward == pytest.approx(math.sqrt(2 * EPS * abs(np.sin(1.0)) / abs(np.sin(1.0))))
-    assert central == pytest.approx((3 * EPS * abs(np.sin(1.0)) / abs(np.cos(1.0))) ** (1 / 3))
+    # the central run is 2h, so its round-off term is eps|f|/(2h) and h* is the cube root of 3 eps|f| / (2|f3|)
+    assert central == pytest.approx((3 * EPS * abs(np.sin(1.0)) / (2 * abs(np.cos(1.0)))) ** (1 / 3))
     assert 0.1 < forward / math.sqrt(EPS) < 10
     assert 0.1 < central / EPS ** (1 / 3) < 10
 
@@ -84,6 +85,34 @@ def test_at_the_best_step_the_two_error_terms_are_of_one_size():
     for method in step_size_study.METHODS:
         truncation, round_off = step_size_study.error_terms(SINE, 1.0, best_step(SINE, 1.0, method), method)
         assert 0.2 < truncation / round_off < 5
+
+
+def test_at_the_best_step_forward_terms_are_equal_and_central_truncation_is_half_the_round_off():
+    forward = step_size_study.error_terms(SINE, 1.0, best_step(SINE, 1.0, "forward"), "forward")
+    central = step_size_study.error_terms(SINE, 1.0, best_step(SINE, 1.0, "central"), "central")
+    assert forward[0] / forward[1] == pytest.approx(1.0)
+    assert central[0] / central[1] == pytest.approx(0.5)
+
+
+def test_the_central_round_off_term_divides_by_the_run_2h():
+    _, forward = step_size_study.error_terms(SINE, 1.0, 1e-9, "forward")
+    _, central = step_size_study.error_terms(SINE, 1.0, 1e-9, "central")
+    assert forward == pytest.approx(EPS * np.sin(1.0) / 1e-9)
+    assert central == pytest.approx(forward / 2)
+
+
+def test_the_model_is_an_upper_estimate_on_the_round_off_side():
+    study = study_step_sizes(SINE, 1.0)
+    for method in step_size_study.METHODS:
+        truncation, round_off = step_size_study.error_terms(SINE, 1.0, study.h, method)
+        side = round_off > 10 * truncation
+        ratio = getattr(study, f"{method}_error")[side] / getattr(study, f"{method}_model")[side]
+        assert side.sum() > 20 and ratio.max() < 1 and 0.1 < np.median(ratio) < 0.5, method
+
+
+def test_where_f_is_zero_the_model_has_no_best_step_rather_than_zero():
+    assert math.isnan(best_step(SINE, 0.0, "central"))  # f(0) = 0: no round-off term to balance
+    assert best_step(SINE, 0.0, "forward") == math.inf  # and f''(0) = 0: no truncation term either
 
 
 def test_the_measured_best_step_lies_near_the_modelled_one():

@@ -84,3 +84,57 @@ def test_the_still_picture_carries_the_readout_as_a_caption():
     assert readout_text(explorer.readout.value) == "x = 1.00 \xa0|\xa0 f(x) = 0.7311 \xa0|\xa0 f′(x) = 0.1966"
     assert figure_png(explorer.figure, caption="x = 1.00") != figure_png(explorer.figure, caption="x = 2.00")
     assert explorer.figure.texts == [], "the caption is drawn for the picture only, not left on the figure"
+
+
+def _shaded_x_extent(bands) -> list[tuple[float, float]]:
+    return [(float(p.vertices[:, 0].min()), float(p.vertices[:, 0].max())) for p in bands.get_paths()]
+
+
+def test_the_saturated_region_is_shaded_as_in_the_comparison_explorer():
+    extents = _shaded_x_extent(TangentExplorer("relu", x=1.0).saturated)
+    assert extents == [(-6.0, 0.0)]
+    tails = _shaded_x_extent(TangentExplorer("tanh", x=1.0).saturated)
+    assert len(tails) == 2 and tails[0][1] < -2.9 and tails[1][0] > 2.9
+    assert _shaded_x_extent(TangentExplorer("linear").saturated) == []
+
+
+def test_only_a_shaded_explorer_has_a_saturated_legend_entry():
+    def legend(explorer):
+        return [t.get_text() for t in explorer.figure.axes[0].get_legend().get_texts()]
+
+    assert "saturated: |f′| < 0.01" in legend(TangentExplorer("sigmoid"))
+    assert not any("saturated" in text for text in legend(TangentExplorer("linear")))
+
+
+def test_a_kink_is_marked_and_named_in_the_readout():
+    explorer = TangentExplorer("relu", x=0.0)
+    assert explorer.kinks == [0.0] and len(explorer.kink_lines) == 1
+    assert "no derivative here; the code uses 0.0000" in explorer.readout.value
+    explorer.x_slider.value = 0.5
+    assert "kink" not in explorer.readout.value
+    explorer.x_slider.value = 1e-17  # a slider step that lands on 0 only up to round-off
+    assert "f′(x) = 0.0000 (a kink" in explorer.readout.value
+
+
+def test_smooth_activations_and_elu_with_alpha_one_have_no_kink_mark():
+    for name in ("sigmoid", "gelu", "elu"):
+        assert TangentExplorer(name).kink_lines == []
+    assert TangentExplorer("elu", alpha=2.0).kinks == [0.0]
+
+
+def test_shading_and_kink_lines_are_static_only_the_tangent_and_point_move():
+    explorer = TangentExplorer("leaky_relu", x=-1.0, alpha=0.1)
+    assert explorer.moving == [explorer.artists["tangent"], explorer.artists["point"]]
+    assert explorer.saturated not in explorer.moving and not set(explorer.kink_lines) & set(explorer.moving)
+
+
+def test_the_alt_text_names_the_shading_and_the_kink():
+    alt = TangentExplorer("relu", x=0.0).alt_text()
+    assert "shaded grey where it saturates" in alt and "dotted line at the kink x = 0.00" in alt
+    assert "shaded" not in TangentExplorer("linear").alt_text()
+
+
+def test_the_title_uses_the_prose_name_with_its_parameter():
+    explorer = TangentExplorer("leaky_relu", x=1.0, alpha=0.1)
+    assert explorer.figure.axes[0].get_title() == "leaky ReLU (α = 0.10): value and slope at x"
+    assert explorer.title == "Tangent explorer: leaky ReLU (α = 0.10)"

@@ -52,3 +52,19 @@ def test_finite_differences_follow_the_squash_they_are_given():
     p = walkthrough.starting_network()
     flipped = walkthrough_checks.finite_difference_gradients(p, squash=lambda v: 1.0 / (1.0 + math.exp(v)))
     assert flipped["dE/dw5"] != pytest.approx(walkthrough.backward(p)["dE/dw5"], rel=0.1)
+
+
+def test_per_parameter_errors_show_that_a_flipped_sigmoid_fails_only_through_the_output_layer():
+    import numpy as np
+
+    from course_utils import walkthrough
+    from course_utils.lessons.nb04 import walkthrough_checks
+
+    def flipped(v):
+        return 1.0 / (1.0 + np.exp(v))
+
+    errors = walkthrough_checks.per_parameter_errors(walkthrough.starting_network(), flipped)
+    failing = {name for name, (_, _, error) in errors.items() if error > 1}
+    assert failing == {"w5", "w6", "w7", "w8", "c2"}
+    assert all(abs(errors[name][2] - 2.0) < 1e-9 for name in failing)
+    assert all(errors[name][2] < 1e-7 for name in ("w1", "w2", "w3", "w4", "c1"))

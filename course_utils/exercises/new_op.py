@@ -1,4 +1,8 @@
-"""An exercise where the learner adds an op to the autodiff engine: a function Value → Value, checked by gradcheck."""
+"""Exercises that extend the autodiff engine: a new op (Value → Value, checked by gradcheck), and backward() itself.
+
+``BackwardExercise`` is a ``NewOpExercise`` in kind (the learner's code becomes part of the engine), so the
+course's property tests try every garbage function on it too.
+"""
 from __future__ import annotations
 
 import math
@@ -7,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from course_utils.autodiff import Value
+from course_utils.autodiff import Value, maximum, topological_order
 from course_utils.calculus import gradcheck
 from course_utils.exercises.answers import error_text
 from course_utils.exercises.base import CORRECT, INCORRECT, Exercise, Feedback
@@ -146,3 +150,171 @@ def _show(value) -> str:
 def _close(a: float, b: float) -> bool:
     """Equal up to float round-off: an op's value and slope are exact formulas, so the tolerance is tight."""
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _chain() -> Value:
+    return (3.0 * Value(0.5, label="x")).tanh()
+
+
+def _reused() -> Value:
+    x = Value(3.0, label="x")
+    return x * x + x
+
+
+def _order_trap() -> Value:
+    a = 2.0 * Value(0.5, label="x")
+    return a + a.tanh()
+
+
+def _routing() -> Value:
+    x, y, z = Value(1.0, label="x"), Value(-0.5, label="y"), Value(0.3, label="z")
+    return (x * y + maximum(y, z)).tanh()
+
+
+def _mirrored_trap() -> Value:
+    a = 2.0 * Value(0.5, label="x")
+    return a.tanh() + a
+
+
+def _uneven_diamond() -> Value:
+    u = 2.0 * Value(0.5, label="x")
+    return u.tanh() * (u.exp() * u).sigmoid()
+
+
+#: The graphs a learner's backward pass is tried on: (how the question names it, a builder of a fresh copy).
+#: The two orders of L = a + tanh(a) and the uneven diamond together catch every order that lets a node pass its
+#: gradient on too early: by distance from the output (either way round), and depth-first with a node before its
+#: parents (with a stack or recursion).
+BACKWARD_GRAPHS = (
+    ("L = tanh(3x) at x = 0.5", _chain),
+    ("f = x·x + x at x = 3 (x used three times)", _reused),
+    ("L = a + tanh(a), a = 2x at x = 0.5 (a used twice)", _order_trap),
+    ("L = tanh(a) + a, a = 2x at x = 0.5 (the same graph, inputs swapped)", _mirrored_trap),
+    ("L = tanh(u)·σ(eᵘ·u), u = 2x at x = 0.5 (u used three times, along paths of different lengths)",
+     _uneven_diamond),
+    ("L = tanh(x·y + max(y, z)) at x = 1, y = −0.5, z = 0.3", _routing),
+)
+
+
+@dataclass(kw_only=True)
+class BackwardExercise(NewOpExercise):
+    """The learner writes backward(root): every node's .grad must be ∂root/∂node, on every graph, twice in a row.
+
+    Each graph is built afresh for the learner, the reference and each listed mistake (a function with one
+    slip), and the backward pass is called twice on it, so forgetting to reset shows as well. A listed
+    mistake is named only when the learner's gradients match it on every graph.
+    """
+
+    reference: Callable[[Value], None]
+    #: Backward passes that visit the nodes in a wrong order (each right otherwise), and what to say to any of
+    #: them: a learner whose gradients match, graph by graph, the right ones or one of these is told order_message.
+    order_slips: Sequence[Callable[[Value], None]] = ()
+    order_message: str = ""
+    value_fn: Callable[[float], float] | None = None
+    slope_fn: Callable[[float], float] | None = None
+    test_points: Sequence[float] = ()
+
+    #: The engine's own passes: calling them would make the check test the engine, not the learner's loop.
+    forbidden: ClassVar[tuple[str, ...]] = ("backward", "backward_along")
+
+    def reference_answer(self):
+        return lambda root: (self.reference(root), root)[1]
+
+    def mistake_answers(self) -> list[tuple[object, str]]:
+        return list(self.mistakes) + [(slip, self.order_message) for slip in self.order_slips]
+
+    def _judge(self, learner) -> Feedback:
+        if not callable(learner):
+            return self._say(INCORRECT, f"expected a function that takes the output node, got "
+                                        f"{type(learner).__name__}. Pass the function itself, without calling it.")
+        if _calls(learner, self.forbidden):
+            return self._say(INCORRECT, "your function calls the engine's own backward() (or backward_along): "
+                                        "then the check would test the engine, not you. Write the loop yourself.")
+        got = []
+        for description, build in BACKWARD_GRAPHS:
+            grads, stopped = self._twice(learner, build, f"on {description} it")
+            if stopped is not None:
+                return stopped
+            got.append(grads)
+        want = [self._twice(self.reference, build, "")[0] for _, build in BACKWARD_GRAPHS]
+        if all(_same(g, w) for g, w in zip(got, want)):
+            return self._say(CORRECT, f"every node's gradient is right on all {len(BACKWARD_GRAPHS)} graphs, "
+                                      "and a second call gives the same gradients.")
+        for wrong, message in self.mistakes:
+            outputs = [self._twice(wrong, build, "")[0] for _, build in BACKWARD_GRAPHS]
+            if all(o is not None and _same(g, o) for g, o in zip(got, outputs)):
+                return self._say(INCORRECT, message)
+        if self.order_slips and self._wrong_order(got, want):
+            return self._say(INCORRECT, f"{self.order_message} For example, {self._first_difference(got, want)}")
+        return self._say(INCORRECT, self._first_difference(got, want))
+
+    def _wrong_order(self, got: list, want: list) -> bool:
+        """Whether, on every graph, the learner's gradients are the right ones or those of one wrong order."""
+        for (_, build), g, w in zip(BACKWARD_GRAPHS, got, want):
+            if not _same(g, w) and not any(_same(g, self._twice(slip, build, "")[0]) for slip in self.order_slips):
+                return False
+        return True
+
+    def _twice(self, fn, build, where: str):
+        """Build the graph, run fn on it twice; the leaf and node gradients after each call, or feedback."""
+        root = build()
+        nodes = topological_order(root)
+        found = []
+        for _ in range(2):
+            _, stopped = self._run(lambda r: (fn(r), True)[1], (root,), where)
+            if stopped is not None:
+                return None, stopped
+            found.append([node.grad for node in nodes])
+        return found, None
+
+    def _first_difference(self, got: list, want: list) -> str:
+        """Where the learner's gradients first differ from the right ones, named by graph and node."""
+        for (description, build), g, w in zip(BACKWARD_GRAPHS, got, want):
+            nodes = topological_order(build())
+            for call, (gs, ws) in enumerate(zip(g, w)):
+                named_first = sorted(zip(nodes, gs, ws), key=lambda item: not _is_input(item[0]))
+                for node, a, b in named_first:  # a named input, such as x, is the clearest node to name
+                    if not (_real(a) and _close(a, b)):
+                        name = _grad_name(node)
+                        when = "after the second call" if call else "after one call"
+                        return (f"on {description}, {name} is {_show(a)} {when}, expected {b:.6g}. "
+                                f"{self._ask_for_hint()}")
+        return f"the gradients are not right yet. {self._ask_for_hint()}"
+
+
+def _grad_name(node: Value) -> str:
+    """How a message names a node's gradient: x.grad for a named input, words for a constant or an operation."""
+    if not node.parents and _is_number(node.label):
+        return f"the grad of the constant {node.label}"
+    return f"{node.label}.grad" if node.label else f"the grad of the '{node.op}' node"
+
+
+def _is_input(node: Value) -> bool:
+    """A leaf the question names (x, y, z), not a constant such as the 2 of 2·x."""
+    return not node.parents and bool(node.label) and not _is_number(node.label)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _same(got, want) -> bool:
+    """Two runs' gradients agree on every node, after both calls, up to round-off."""
+    return all(len(g) == len(w) and all(_real(a) and _close(a, b) for a, b in zip(g, w)) for g, w in zip(got, want))
+
+
+def _calls(fn, names: tuple[str, ...]) -> bool:
+    """Whether fn's code (or code nested in it) names one of these attributes or globals."""
+    stack, seen = [getattr(fn, "__code__", None)], 0
+    while stack and seen < 100:
+        code, seen = stack.pop(), seen + 1
+        if code is None:
+            continue
+        if any(name in code.co_names for name in names):
+            return True
+        stack += [const for const in code.co_consts if hasattr(const, "co_names")]
+    return False

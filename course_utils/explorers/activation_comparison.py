@@ -13,8 +13,10 @@ from course_utils.formatting import format_number
 from course_utils.lessons.nb03.activation_facts import (
     SATURATION_THRESHOLD,
     display_name,
-    has_kink,
+    kink_note,
+    saturated_stretches,
     saturation_mask,
+    slope_as_coded,
 )
 from course_utils.style import (
     COLORS,
@@ -33,8 +35,10 @@ from course_utils.validation import check_interval
 class ActivationComparisonExplorer(Explorer):
     """A menu of every registered activation, an x slider and an α slider (enabled for those that take an α).
 
-    Switching the activation or α gives the existing curves, shading and title new data and
-    rescales the y axis; moving x only moves the point and the tangent. Nothing is re-plotted.
+    Switching the activation gives the existing curves, shading and title new data and fits the
+    y axis to every α the activation's slider offers, in one full redraw; moving α or x then
+    only redraws the moving artists (curves, shading and title for α; point and tangent for x),
+    since the axes stay put. Nothing is re-plotted.
     """
 
     title = "Activation comparison explorer"
@@ -46,10 +50,12 @@ class ActivationComparisonExplorer(Explorer):
         self.alphas = {key: alpha.slider[2] for key, alpha in _alpha_parameters().items()}
         self.activation_menu = widgets.Dropdown(
             options=[(act.display_name, key) for key, act in activations.ACTIVATIONS.items()], value=name,
-            description="activation",
+            description="activation", tooltip="which activation function to show",
         )
-        self.x_slider = float_slider("x", x, *self.x_range, 0.05)
-        self.alpha_slider = float_slider("α", 0.1, 0.0, 2.0, 0.01)
+        self.x_slider = float_slider("x", x, *self.x_range, 0.05,
+                                     says="the input where value, slope and tangent are read")
+        self.alpha_slider = float_slider("α", 0.1, 0.0, 2.0, 0.01,
+                                         says="the parameter α of leaky ReLU and ELU (unused by the others)")
         self._configuring = False
         self._drawn = None
         self._configure_alpha_slider(name)
@@ -94,42 +100,50 @@ class ActivationComparisonExplorer(Explorer):
             self.ax, act.fn, act.grad, self.x_slider.value, self.x_range, name="f"))
         self.ax.axhline(0.0, color=COLORS["reference"], linewidth=0.8)
         label_axes(self.ax, "", "x (pre-activation)", "f(x) and f′(x)")
-        self.moving = [self.artists["tangent"], self.artists["point"]]
+        self.moving = [self.artists["saturated"], self.artists["function"], self.artists["derivative"],
+                       self.ax.title, self.artists["tangent"], self.artists["point"]]
 
-    def _show_curves(self, act: activations.Activation) -> None:
-        """Give the existing curves, shading, title and y-range the new activation's data."""
+    def _show_curves(self, act: activations.Activation, new_activation: bool) -> None:
+        """Give the existing curves, shading and title the activation's data; a new activation also gets its y-range."""
         xs = self.artists["function"].get_xdata()
-        values, slopes = act.fn(xs), act.grad(xs)
-        self.artists["function"].set_ydata(values)
-        self.artists["derivative"].set_ydata(break_at_jumps(slopes))
+        self.artists["function"].set_ydata(act.fn(xs))
+        self.artists["derivative"].set_ydata(break_at_jumps(act.grad(xs)))
         move_shading(self.artists["saturated"], self.xs, saturation_mask(act, self.xs))
-        fixed_ylim(self.ax, np.concatenate([values, slopes]))
         self.ax.set_title(f"{display_name(act)}: value, slope and tangent at x")
-        self.redraw_everything()
+        if new_activation:
+            fixed_ylim(self.ax, self._values_over_every_alpha(act.name, xs))
+            self.redraw_everything()
+
+    def _values_over_every_alpha(self, name: str, xs: np.ndarray) -> np.ndarray:
+        """Values and slopes for every α the slider offers (one α when it takes none): the y-range that never moves."""
+        if name not in self.alphas:
+            variants = [activations.get(name)]
+        else:
+            low, high, _ = activations.get(name).parameters["alpha"].slider
+            variants = [activations.get(name, alpha=alpha) for alpha in np.linspace(low, high, 9)]
+        return np.concatenate([np.concatenate([act.fn(xs), act.grad(xs)]) for act in variants])
 
     def update(self) -> None:
         act = self.activation()
         if self._drawn != act:
-            self._show_curves(act)
+            self._show_curves(act, new_activation=self._drawn is None or self._drawn.name != act.name)
             self._drawn = act
         x = self.x_slider.value
-        move_tangent(self.artists, act.fn, act.grad, x)
+        move_tangent(self.artists, act.fn, lambda at: slope_as_coded(act, at), x)
         self.readout.value = (
             f"activation: {self.activation_menu.label} &nbsp;|&nbsp; x = {format_number(x, 2)}"
             f" &nbsp;|&nbsp; {self._alpha_text()} &nbsp;|&nbsp; f(x) = {format_number(act.fn(x))}"
-            f" &nbsp;|&nbsp; f′(x) = {format_number(act.grad(x))}{_kink_note(act, x)}"
+            f" &nbsp;|&nbsp; f′(x) = {format_number(slope_as_coded(act, x))}{kink_note(act, x)}"
         )
 
     def alt_text(self) -> str:
         act, x = self.activation(), self.x_slider.value
-        edges = np.flatnonzero(np.diff(np.concatenate([[0], saturation_mask(act, self.xs), [0]]).astype(int)))
-        runs = [f"{format_number(self.xs[start], 2)} to {format_number(self.xs[stop - 1], 2)}"
-                for start, stop in zip(edges[::2], edges[1::2])]
+        runs = saturated_stretches(act, self.x_range)
         shaded = (f"shaded where it saturates (|f′| < {SATURATION_THRESHOLD:g}), x from {' and from '.join(runs[:3])}"
                   if runs else f"nowhere saturated (|f′| < {SATURATION_THRESHOLD:g})")
         return (f"{display_name(act)} and its slope f′ for x from {alt_number(self.x_range[0])} to "
                 f"{alt_number(self.x_range[1])}, {shaded}, with the tangent at x = {format_number(x, 2)}: f(x) = "
-                f"{alt_number(act.fn(x))}, f′(x) = {alt_number(act.grad(x))}{_kink_note(act, x)}.")
+                f"{alt_number(act.fn(x))}, f′(x) = {alt_number(slope_as_coded(act, x))}{kink_note(act, x)}.")
 
     def _alpha_text(self) -> str:
         """α as the slider shows it, marked unused when the activation takes none."""
@@ -140,11 +154,3 @@ class ActivationComparisonExplorer(Explorer):
 def _alpha_parameters() -> dict[str, activations.Parameter]:
     """The α of every registered activation that takes one (leaky ReLU, ELU), by activation name."""
     return {key: act.parameters["alpha"] for key, act in activations.ACTIVATIONS.items() if "alpha" in act.parameters}
-
-
-def _kink_note(act: activations.Activation, x: float) -> str:
-    """At a kink, say that f′ does not exist there and which value the code uses instead."""
-    kink = next((k for k in act.kinks if abs(x - k) <= 1e-9), None)  # ELU's is one only if α ≠ 1: check the slopes
-    if kink is None or not has_kink(act, kink):
-        return ""
-    return f" (no derivative at this kink; the code uses {format_number(act.grad(kink))}, as PyTorch does)"

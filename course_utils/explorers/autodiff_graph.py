@@ -25,7 +25,8 @@ class AutodiffGraphExplorer(Explorer):
         x, y, z = (slider_start(value, name, *INPUT_RANGE, f"in {INPUT_RANGE}")
                    for name, value in zip("xyz", (x, y, z)))
         self.x_slider, self.y_slider, self.z_slider = (
-            float_slider(name, value, *INPUT_RANGE, 0.05) for name, value in (("x", x), ("y", y), ("z", z))
+            float_slider(name, value, *INPUT_RANGE, 0.05, says=f"the input {name} of L = tanh(x·y + max(y, z))")
+            for name, value in (("x", x), ("y", y), ("z", z))
         )
         self.root = self.graph()
         super().__init__([self.x_slider, self.y_slider, self.z_slider], figsize=graph_figsize(self.root))
@@ -57,6 +58,6 @@ class AutodiffGraphExplorer(Explorer):
         x, y, z = leaves["x"], leaves["y"], leaves["z"]
         return (f"The graph of L = tanh(x·y + max(y, z)), inputs on the left and L on the right, each node a box "
                 f"with its value and its gradient ∂L/∂node. At x = {format_number(x.data, 2)}, y = "
-                f"{format_number(y.data, 2)}, z = {format_number(z.data, 2)}: L = {alt_number(self.root.data)}, "
+                f"{format_number(y.data, 2)}, z = {format_number(z.data, 2)}: L = {alt_number(self.root.data, 6)}, "
                 f"∂L/∂x = {alt_number(x.grad)}, ∂L/∂y = {alt_number(y.grad)}, ∂L/∂z = {alt_number(z.grad)}; "
                 f"max passes its gradient to {'y' if y.data >= z.data else 'z'} alone.")

@@ -1,12 +1,12 @@
 """The base of every slider explorer: a persistent ipympl canvas whose artists move when a slider moves.
 
 A slider update never re-plots: the callback moves a few artists with ``set_data`` and
-tells the browser a new picture is ready (``draw_idle``). When the browser asks for it,
-those "moving" artists are redrawn alone on top of a saved picture of everything else
-(blitting), so a step renders a handful of lines instead of the axes, ticks and labels,
-and only the changed pixels travel. The browser asks only when it has shown the previous
-picture, so fast drags never pile up. Anything else that changes (limits, titles, whole
-curves) gets one full redraw instead. Where no kernel runs
+tells the browser a new picture is ready (``draw_idle``). Those "moving" artists are then
+redrawn alone on top of a saved picture of everything else (blitting), so a step renders a
+handful of lines instead of the axes, ticks and labels, and the changed pixels are encoded
+(frames.py) while the browser's request for them travels. The browser asks only when it has
+taken the previous picture, so fast drags never pile up. Anything else that changes
+(limits, titles, whole curves) gets one full redraw instead. Where no kernel runs
 (GitHub, nbviewer, an HTML export) the explorer shows a static PNG of its figure.
 """
 from __future__ import annotations
@@ -16,11 +16,15 @@ import html
 import io
 import itertools
 import re
+import textwrap
 
 import ipywidgets as widgets
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from course_utils.explorers.frames import FrameSender
+from course_utils.explorers.screen_reader import ScreenReaderLabels
 from course_utils.style import check_alt_text
 from course_utils.validation import check_number
 
@@ -65,12 +69,23 @@ def figure_png(figure: Figure, caption: str = "") -> str:
     if not caption:
         figure.savefig(buffer, format="png")
     else:
-        text = figure.text(0.01, 0.0, caption, ha="left", va="top", fontsize=9, color="#333333")
+        text = figure.text(0.01, 0.0, _wrapped(caption, figure), ha="left", va="top", fontsize=CAPTION_POINTS,
+                           color="#333333")
         try:
             figure.savefig(buffer, format="png", bbox_inches="tight", bbox_extra_artists=[text])
         finally:
             text.remove()
     return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+#: The still picture's caption size; a caption wraps at the figure's width, so a long readout never widens it.
+CAPTION_POINTS = 9
+
+
+def _wrapped(caption: str, figure: Figure) -> str:
+    """The caption in lines no wider than the figure (an average glyph is about 0.55 em wide)."""
+    characters = max(20, int(figure.get_figwidth() * 72 / (CAPTION_POINTS * 0.55)))
+    return textwrap.fill(caption, width=characters)
 
 
 def readout_text(readout_html: str) -> str:
@@ -79,10 +94,12 @@ def readout_text(readout_html: str) -> str:
 
 
 def float_slider(description: str, value: float, low: float, high: float, step: float,
-                 readout_format: str = ".2f") -> widgets.FloatSlider:
-    """A slider that reports while it is dragged, as every explorer's sliders do."""
+                 readout_format: str = ".2f", says: str | None = None) -> widgets.FloatSlider:
+    """A slider that reports while it is dragged, as every explorer's sliders do; ``says`` is what it moves,
+    in words: its tooltip and the name a screen reader speaks.
+    """
     return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
-                               continuous_update=True, readout_format=readout_format)
+                               continuous_update=True, readout_format=readout_format, tooltip=says)
 
 
 def slider_start(value, name: str, low: float, high: float, where: str, integer: bool = False) -> float:
@@ -107,6 +124,7 @@ class Explorer(widgets.VBox):
     def __init__(self, controls: list[widgets.Widget], figsize: tuple[float, float] | None = None):
         self.figure = Figure(figsize=figsize)
         self.canvas = new_canvas(self.figure)
+        self.frames = FrameSender(self.canvas)
         self.readout = widgets.HTML()
         self.controls = list(controls)
         self.moving: list = []
@@ -120,7 +138,7 @@ class Explorer(widgets.VBox):
         self.canvas.mpl_connect("resize_event", self._forget_background)
         for control in self.controls:
             control.observe(self._on_change, names="value")
-        super().__init__([widgets.HBox(self.controls), self.readout, self.canvas])
+        super().__init__([widgets.HBox(self.controls), self.readout, self.canvas, ScreenReaderLabels(self.controls)])
         self.refresh()
 
     @classmethod
@@ -141,18 +159,27 @@ class Explorer(widgets.VBox):
         self._full_redraw_due = True
 
     def refresh(self) -> None:
-        """Bring artists and readout up to date and tell the browser a new picture is ready."""
+        """Bring artists and readout up to date, tell the browser a new picture is ready, and make it."""
         self.update()
         self.canvas.draw_idle()
+        if self.frames.has_browser():
+            self._render()
+            self.frames.prepare()
 
     def _answer_draw_request(self, event) -> None:
-        """The browser asks for the picture: blit the moving artists, or redraw everything when due."""
+        """The browser asks for the picture: send the one made in advance, or make it now."""
+        if not self.frames.send():
+            self._render()
+            self.frames.prepare()
+            self.frames.send()
+
+    def _render(self) -> None:
+        """Bring the canvas's pixels up to date without sending them: blit the moving artists, or draw everything."""
         if self._full_redraw_due or not self.moving or not self._background_fits():
-            self.canvas.draw()
+            FigureCanvasAgg.draw(self.canvas)  # Agg's own draw: ipympl's would send the picture unasked
             return
         self.canvas.restore_region(self._background)
         self._draw_moving()
-        self.canvas.blit(self.figure.bbox)
 
     def _background_fits(self) -> bool:
         """A saved background exists and still has the canvas's size (the browser can change its dpi)."""

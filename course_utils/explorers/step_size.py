@@ -10,7 +10,7 @@ from course_utils.explorers.base import Explorer, slider_start
 from course_utils.formatting import format_exponential, format_number
 from course_utils.lessons.nb01 import step_size_study
 from course_utils.lessons.nb01.curves import SINE, Curve
-from course_utils.lessons.nb01.figures import METHOD_COLORS, plot_error_vs_h
+from course_utils.lessons.nb01.figures import METHOD_COLORS, METHOD_MARKERS, plot_error_vs_h
 from course_utils.style import COLORS, alt_number
 
 #: The h slider moves in quarter decades (10^−15 … 10^−1), the grid the curves are measured on.
@@ -29,6 +29,7 @@ class StepSizeExplorer(Explorer):
         self.h_slider = widgets.FloatLogSlider(
             value=h, base=10, min=math.log10(smallest), max=math.log10(largest), step=1 / STEPS_PER_DECADE,
             description="h", continuous_update=True, readout_format=".1e",
+            tooltip="the step h of both differences, marked on the error curves",
         )
         super().__init__([self.h_slider], figsize=(6.4, 4.2))
 
@@ -38,7 +39,8 @@ class StepSizeExplorer(Explorer):
         ax.set_ylim(*ax.get_ylim())  # freeze the range so the markers never rescale the plot
         self.h_line = ax.axvline(self.study.h[0], color=COLORS["point"], linewidth=1.0)
         self.markers = {
-            method: ax.plot([], [], "o", color=METHOD_COLORS[method], markersize=8, markeredgecolor="black",
+            method: ax.plot([], [], METHOD_MARKERS[method], color=METHOD_COLORS[method], markersize=8,
+                            markeredgecolor="black",
                             zorder=5)[0]
             for method in step_size_study.METHODS
         }

@@ -231,10 +231,17 @@ class NotebookPage:
     def choose_another_entry(self, root, index: int, explorer: int) -> None:
         """Pick the next entry of a dropdown menu (the previous one at the end) and wait for the explorer to answer."""
         menu = root.locator(".widget-dropdown select").nth(index)
+        count = menu.locator("option").count()
+        current = menu.evaluate("select => select.selectedIndex")
+        self.choose_entry(root, index, current + 1 if current + 1 < count else current - 1, explorer)
+
+    def choose_entry(self, root, index: int, entry: int, explorer: int) -> None:
+        """Pick entry number ``entry`` of a dropdown menu and wait until the readout or the figure answered."""
+        menu = root.locator(".widget-dropdown select").nth(index)
         options = menu.locator("option").all_text_contents()
         current = menu.evaluate("select => select.selectedIndex")
         before = root.evaluate("root => window.__explorerTest.view(root)")
-        menu.select_option(index=current + 1 if current + 1 < len(options) else current - 1)
+        menu.select_option(index=entry)
         try:
             self.page.wait_for_function(
                 MENU_ANSWERED, arg=[root.element_handle(), before, STABLE_POLLS],
@@ -242,15 +249,68 @@ class NotebookPage:
             )
         except self._timeout_error() as error:
             raise AssertionError(
-                f"explorer {explorer}, menu {index} set to {options[current]!r} -> another entry: "
+                f"explorer {explorer}, menu {index} set to {options[current]!r} -> {options[entry]!r}: "
                 f"neither the readout ({before['readout']!r}) nor the figure changed"
             ) from error
+
+    def slider_disabled(self, root, index: int) -> bool:
+        """A slider the explorer has switched off (e.g. α while the activation takes none)."""
+        return root.locator(".widget-slider").nth(index).evaluate(
+            "slider => slider.querySelector('.noUi-target').hasAttribute('disabled')")
+
+    def enable_slider(self, root, index: int, explorer: int) -> None:
+        """Choose menu entries, first menu first, until the slider is switched on; fail if no entry does it."""
+        for menu in range(self.menu_count(root)):
+            entries = root.locator(".widget-dropdown select").nth(menu).locator("option").count()
+            for entry in range(entries):
+                if not self.slider_disabled(root, index):
+                    return
+                if entry != root.locator(".widget-dropdown select").nth(menu).evaluate("s => s.selectedIndex"):
+                    self.choose_entry(root, menu, entry, explorer)
+        if self.slider_disabled(root, index):
+            raise AssertionError(f"explorer {explorer}: slider {index} stays disabled whatever its menus choose")
 
     @staticmethod
     def _timeout_error():
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         return PlaywrightTimeout
+
+    def screen_reader_view(self, root, explorer: int) -> dict:
+        """What Chromium's accessibility tree (the one screen readers read) holds for one explorer, scrolled into view.
+
+        Returns its sliders' and menus' (visible label, accessible name) pairs, in page order, and whether its
+        readout is a polite live region.
+        """
+        root.scroll_into_view_if_needed()
+        labels = root.evaluate(
+            "root => Array.from(root.querySelectorAll('.widget-slider, .widget-dropdown')).map(c => "
+            "(c.querySelector('.widget-label') || {}).textContent || '')"
+        )
+        scope = f'[data-explorer="{explorer}"]'
+        cdp = self.page.context.new_cdp_session(self.page)
+        try:
+            controls = self._accessibility_nodes(
+                cdp, f"{scope} .widget-slider .noUi-handle, {scope} .widget-dropdown select")
+            readouts = self._accessibility_nodes(cdp, f"{scope} > .widget-html .widget-html-content")
+        finally:
+            cdp.detach()
+        live = [{prop["name"]: prop["value"].get("value") for prop in node.get("properties", [])}.get("live")
+                for node in readouts]
+        return {"labels": labels, "names": [(node.get("name") or {}).get("value", "") for node in controls],
+                "live_readout": live == ["polite"]}
+
+    @staticmethod
+    def _accessibility_nodes(cdp, selector: str) -> list[dict]:
+        """The accessibility-tree node Chromium computes for each element matching a CSS selector, in page order."""
+        document = cdp.send("DOM.getDocument", {"depth": 0})
+        found = cdp.send("DOM.querySelectorAll", {"nodeId": document["root"]["nodeId"], "selector": selector})
+        nodes = []
+        for node_id in found["nodeIds"]:
+            backend = cdp.send("DOM.describeNode", {"nodeId": node_id})["node"]["backendNodeId"]
+            tree = cdp.send("Accessibility.getPartialAXTree", {"backendNodeId": backend, "fetchRelatives": False})
+            nodes.append(tree["nodes"][0])
+        return nodes
 
     def menu_count(self, root) -> int:
         return root.locator(".widget-dropdown select").count()

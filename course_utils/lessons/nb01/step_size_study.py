@@ -2,10 +2,14 @@
 
 For a step h the forward difference (f(x+h) − f(x))/h is off by about |f''(x)|·h/2
 (truncation, from the Taylor series) and the central difference by about
-|f'''(x)|·h²/6. Both also suffer round-off: f(x+h) and f(x) are each stored with a
-relative error up to machine epsilon ε, and the subtraction leaves an absolute
-error of about ε·|f(x)|, which the division by h blows up to ε·|f(x)|/h. Adding
-the two terms and minimizing over h gives the best step of each method.
+|f'''(x)|·h²/6. Both also suffer round-off: the two values of f are each stored with a
+relative error of at most about ε/2, so their difference is off by up to about ε·|f(x)|.
+Dividing by the run turns that into ε·|f(x)|/h for the forward difference and
+ε·|f(x)|/(2h) for the central one, whose run is 2h. These round-off terms are upper
+estimates: the rounding errors are usually smaller and partly cancel, so measured errors
+sit below them. Adding the two terms and minimizing over h gives the best step of each
+method. The model takes x and x ± h as exact, which holds for |x| near 1; far from 0,
+see calculus.scaled_step.
 """
 from __future__ import annotations
 
@@ -66,7 +70,7 @@ def error_terms(curve: Curve, x: float, h, method: str) -> tuple:
     steps = as_finite_array(h, "h")
     truncation_coefficient, power = _truncation(curve, x, method)
     truncation = truncation_coefficient * steps**power
-    round_off = EPS * abs(curve.fn(x)) / steps
+    round_off = EPS * abs(curve.fn(x)) / (_run(method) * steps)
     return _like(h, truncation), _like(h, round_off)
 
 
@@ -77,14 +81,20 @@ def modelled_error(curve: Curve, x: float, h, method: str):
 
 
 def best_step(curve: Curve, x: float, method: str) -> float:
-    """The h that minimizes the modelled error: √(2ε|f|/|f''|) forward, ∛(3ε|f|/|f'''|) central."""
+    """The h that minimizes the modelled error: √(2ε|f|/|f''|) forward, ∛(3ε|f|/(2|f'''|)) central.
+
+    inf where the truncation term vanishes (nothing to balance the round-off against), NaN where the
+    round-off term does (f(x) = 0): the model has no best step there rather than a best step of 0.
+    """
     _require_curve(curve)
     x = _require_point(x)
     coefficient, power = _truncation(curve, x, method)
     if coefficient == 0:
         return math.inf  # no truncation error at all: nothing to balance the round-off against
+    round_off_scale = EPS * abs(curve.fn(x)) / _run(method)
+    if round_off_scale == 0:
+        return math.nan  # f(x) = 0: the model's round-off term vanishes, so it cannot place a best step
     # d/dh (c·h^p + r/h) = 0  gives  h^(p+1) = r / (p·c)
-    round_off_scale = EPS * abs(curve.fn(x))
     return (round_off_scale / (power * coefficient)) ** (1.0 / (power + 1))
 
 
@@ -112,13 +122,22 @@ def study_step_sizes(curve: Curve, x: float, h=None) -> StepSizeStudy:
     )
 
 
-def _truncation(curve: Curve, x: float, method: str) -> tuple[float, int]:
-    """The truncation error's coefficient and power of h: |f''|/2 · h for forward, |f'''|/6 · h² for central."""
+def _run(method: str) -> int:
+    """How many steps h apart the two points are: 1 forward (x, x + h), 2 central (x − h, x + h)."""
+    return 1 if _method(method) == "forward" else 2
+
+
+def _method(method: str) -> str:
+    """The method's name in lower case, or a clear error."""
     try:
-        method = choose(method, METHODS, "method")  # any case, as every name the course takes
+        return choose(method, METHODS, "method")  # any case, as every name the course takes
     except ValueError:
         raise ValueError(f"method must be one of {METHODS} (in any case), got {method!r}.") from None
-    if method == "forward":
+
+
+def _truncation(curve: Curve, x: float, method: str) -> tuple[float, int]:
+    """The truncation error's coefficient and power of h: |f''|/2 · h for forward, |f'''|/6 · h² for central."""
+    if _method(method) == "forward":
         return abs(curve.derivative(2, x)) / 2, 1
     return abs(curve.derivative(3, x)) / 6, 2
 

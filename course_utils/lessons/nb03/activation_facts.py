@@ -1,4 +1,5 @@
-"""The facts learners compare activations by (range, centring, steepest slope, saturation), computed from the code.
+"""The facts learners compare activations by (range, oddness, mean output, steepest slope, saturation), computed
+from the code.
 
 Every fact is read off the activation itself on a fine grid over [−10, 10] plus its limits
 at ±∞, so the summary table cannot drift from the functions it summarises.
@@ -97,10 +98,32 @@ def range_text(activation) -> str:
     return f"{opening}{significant(low.value)}, {significant(high.value)}{closing}"
 
 
-def is_zero_centered(activation) -> bool:
-    """True if f is odd, f(−x) = −f(x), so inputs symmetric about 0 give outputs that average to 0."""
+def is_odd(activation) -> bool:
+    """True if f is odd, f(−x) = −f(x): the strict kind of zero-centring, where inputs symmetric about 0 give
+    outputs that average to exactly 0.
+    """
     act = activations.get(activation)
     return bool(np.allclose(act.fn(-GRID), -act.fn(GRID), rtol=1e-12, atol=1e-12))
+
+
+def mean_output_normal(activation) -> float:
+    """E[f(Z)] for Z ~ N(0, 1), by the trapezoid rule on GRID (steps 0.001 over [−10, 10]; the normal weight
+    beyond holds less than 1e−22): the average output of a unit whose inputs are standard normal.
+    """
+    act = activations.get(activation)
+    weighted = act.fn(GRID) * np.exp(-0.5 * GRID**2) / math.sqrt(2.0 * math.pi)
+    return float((GRID[1] - GRID[0]) * (weighted.sum() - 0.5 * (weighted[0] + weighted[-1])))
+
+
+def mean_text(value: float, odd: bool = False) -> str:
+    """A mean output to three decimals, minus as U+2212 and never −0.000; an odd function's mean is exactly 0, so
+    its round-off-level grid value is asserted and shown as "0 (odd)" rather than rounded.
+    """
+    if odd:
+        if abs(value) >= 1e-12:
+            raise ValueError(f"an odd function's mean over N(0, 1) is 0, but the grid gave {value:g}.")
+        return "0 (odd)"
+    return format_number(value, 3)
 
 
 def steepest_slope(activation) -> tuple[float, str]:
@@ -129,6 +152,21 @@ def saturated_tails(activation, threshold: float = SATURATION_THRESHOLD) -> str:
     return ", ".join(parts)
 
 
+def saturated_stretches(activation, x_range: tuple[float, float],
+                        threshold: float = SATURATION_THRESHOLD) -> list[str]:
+    """The stretches of x_range where the unit saturates, read on GRID as the table reads them: ["−6 to −2.99"]."""
+    act = activations.get(activation)
+    low, high = float(x_range[0]), float(x_range[1])
+    xs = GRID[(GRID >= low) & (GRID <= high)]
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], saturation_mask(act, xs, threshold).astype(int), [0]])))
+    stretches = []
+    for first, stop in zip(edges[::2], edges[1::2]):
+        start = low if first == 0 else (xs[first - 1] + xs[first]) / 2
+        end = high if stop == xs.size else (xs[stop - 1] + xs[stop]) / 2
+        stretches.append(f"{_short(start)} to {_short(end)}")
+    return stretches
+
+
 def has_kink(activation, x: float, h: float = 1e-7) -> bool:
     """True if the slopes from the left and from the right differ at x, so f′(x) does not exist there."""
     f = activations.get(activation).fn
@@ -137,13 +175,45 @@ def has_kink(activation, x: float, h: float = 1e-7) -> bool:
     return bool(abs(left - right) > 1e-4)
 
 
+def true_kinks(activation) -> list[float]:
+    """The listed kinks where the slope really jumps (ELU's 0 is one only for α ≠ 1): where f′ does not exist."""
+    act = activations.get(activation)
+    return [float(k) for k in act.kinks if has_kink(act, k)]
+
+
+#: How near a kink a slider value counts as on it (a slider's steps land on 0 only up to round-off).
+KINK_TOLERANCE = 1e-9
+
+
+def kink_at(activation, x: float) -> float | None:
+    """The kink that x sits on (within KINK_TOLERANCE), or None."""
+    return next((k for k in true_kinks(activation) if abs(x - k) <= KINK_TOLERANCE), None)
+
+
+def slope_as_coded(activation, x: float) -> float:
+    """f′(x); on a kink (up to a slider's round-off), the value the code uses at the kink itself."""
+    act = activations.get(activation)
+    kink = kink_at(act, x)
+    return float(act.grad(x if kink is None else kink))
+
+
+def kink_note(activation, x: float) -> str:
+    """At a kink, say that f′ does not exist there and which value the code uses instead (else "")."""
+    act = activations.get(activation)
+    kink = kink_at(act, x)
+    if kink is None:
+        return ""
+    return f" (a kink: no derivative here; the code uses {format_number(act.grad(kink))}, as PyTorch does)"
+
+
 @dataclass(frozen=True)
 class ActivationFacts:
     """One row of the summary table, every entry computed from the activation."""
 
     name: str
     output_range: str
-    zero_centered: bool
+    odd: bool
+    mean_output: float
     max_slope: float
     max_slope_where: str
     slope_at_minus_5: float
@@ -156,12 +226,13 @@ def facts(activation, **params) -> ActivationFacts:
     act = activations.get(activation, **params)
     max_slope, where = steepest_slope(act)
     return ActivationFacts(
-        display_name(act), range_text(act), is_zero_centered(act), max_slope, where,
+        display_name(act), range_text(act), is_odd(act), mean_output_normal(act), max_slope, where,
         float(act.grad(-5.0)), float(act.grad(5.0)), saturated_tails(act),
     )
 
 
-HEADERS = ("activation", "output range", "zero-centred", "max slope", "f′(−5)", "f′(5)", "saturates (|f′| < 0.01)")
+HEADERS = ("activation", "output range", "odd", "mean over N(0,1)", "max slope", "f′(−5)", "f′(5)",
+           "saturates (|f′| < 0.01)")
 
 
 class FactsTable:
@@ -173,7 +244,7 @@ class FactsTable:
     def cells(self) -> list[tuple[str, ...]]:
         """Every row as the strings the table shows."""
         return [
-            (r.name, r.output_range, "yes" if r.zero_centered else "no",
+            (r.name, r.output_range, "yes" if r.odd else "no", mean_text(r.mean_output, r.odd),
              f"{significant(r.max_slope)} ({r.max_slope_where})",
              significant(r.slope_at_minus_5), significant(r.slope_at_plus_5), r.saturates)
             for r in self.rows

@@ -8,8 +8,8 @@ from collections.abc import Callable
 import numpy as np
 import sympy
 
-from course_utils.activations import softmax
 from course_utils.calculus import numerical_gradient
+from course_utils.lessons.nb03.numerics import cross_entropy_from_scores
 from course_utils.validation import as_finite_array, call_on, check_number, require_callable
 
 #: SymPy's formulas grow like n²: beyond this many classes they take minutes, and show nothing new.
@@ -63,11 +63,15 @@ def cross_entropy(s, t) -> float:
     s, t = as_finite_array(s, "s"), as_finite_array(t, "t")
     if s.shape != t.shape:
         raise ValueError(f"s and t must have the same shape (one probability per class), got {s.shape} and {t.shape}.")
-    if np.any(s <= 0):
-        raise ValueError("s must hold probabilities greater than 0 (a softmax output is); log 0 is −∞.")
-    return float(-np.sum(t * np.log(s)))
+    if np.any(s < 0) or np.any((s == 0) & (t > 0)):
+        raise ValueError("s must hold probabilities, greater than 0 wherever t is (log 0 is −∞). If s came from "
+                         "softmax and underflowed to 0, compute the loss from the scores: softmax_cross_entropy(x, t).")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(-np.sum(np.where(t == 0, 0.0, t * np.log(s)))) + 0.0  # 0 · log 0 counts as 0; never −0.0
 
 
 def softmax_cross_entropy(x, t) -> float:
-    """Cross-entropy of softmax(x) against t: the loss whose gradient with respect to x is s − t."""
-    return cross_entropy(softmax(as_finite_array(x, "x")), t)
+    """Cross-entropy of softmax(x) against t, computed from the scores with log-softmax, so it never overflows:
+    the loss whose gradient with respect to x is s − t.
+    """
+    return cross_entropy_from_scores(as_finite_array(x, "x"), t)

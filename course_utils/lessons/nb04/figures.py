@@ -76,6 +76,13 @@ def _node(ax, name: str, text: str) -> None:
     ax.text(*POSITIONS[name], text, ha="center", va="center", fontsize=10, bbox=_BOX, zorder=4)
 
 
+def _output_label(key: str, target: float) -> str:
+    """A legend entry in the notebook's notation, e.g. output 1 ($z_1^a$), target 0.10, for the history key z1a."""
+    if len(key) == 3 and key[0] in "yz" and key[1].isdigit() and key[2] == "a":
+        return rf"output {key[1]} (${key[0]}_{key[1]}^a$), target {target:.2f}"
+    return f"{key}, target {target:.2f}"
+
+
 def plot_training_history(ax_error, ax_outputs, history: dict, targets: dict, title_error: str) -> None:
     """E_total per step on a log scale, and each output approaching its dotted target (steps on a log scale from 1)."""
     if not isinstance(history, dict) or not isinstance(targets, dict):
@@ -86,11 +93,40 @@ def plot_training_history(ax_error, ax_outputs, history: dict, targets: dict, ti
         raise ValueError(f"history has no {', '.join(missing)}; pass the history returned by walkthrough.train().")
     steps = np.arange(len(history["E_total"]))
     ax_error.semilogy(steps, history["E_total"], color=COLORS["function"])
-    label_axes(ax_error, title_error, "step", "E_total (log scale)")
-    for (key, target), colour in zip(targets.items(), (COLORS["function"], COLORS["derivative"])):
-        ax_outputs.plot(steps, history[key], color=colour, label=f"{key} (target {target:.2f})")
+    label_axes(ax_error, title_error, "step", r"$E_{\mathrm{total}}$ (log scale)")
+    for (key, target), colour, style in zip(targets.items(), (COLORS["function"], COLORS["derivative"]), _STYLES):
+        ax_outputs.plot(steps, history[key], color=colour, label=_output_label(key, target),
+                        **_marked(style, steps))
         ax_outputs.axhline(target, color=colour, linestyle=":", linewidth=1)
     ax_outputs.set_xscale("symlog", linthresh=1)
     ax_outputs.set_xlim(0, max(steps[-1], 1))
     ax_outputs.legend(loc="center right")
     label_axes(ax_outputs, "Outputs approach their targets", "step (log scale after 1)", "output")
+
+
+#: Line style and marker per curve, so no curve is told apart by its colour alone.
+_STYLES = (("-", "o"), ("--", "s"), ("-.", "^"))
+
+
+def _marked(style: tuple[str, str], steps: np.ndarray) -> dict:
+    """Keyword arguments for a styled line with markers at 1, 10, 100, … steps (even on a log axis)."""
+    linestyle, marker = style
+    marks = [int(m) for m in 10 ** np.arange(0, int(np.log10(max(steps[-1], 1))) + 1) if m <= steps[-1]]
+    return {"linestyle": linestyle, "marker": marker, "markevery": marks, "markersize": 5}
+
+
+def plot_runs(ax, runs: dict, key: str, title: str, ylabel: str, log_y: bool = False,
+              target: float | None = None) -> None:
+    """One curve per run (name → history dict) of history[key] against the step, styled and marked apart."""
+    colours = (COLORS["function"], COLORS["derivative"], COLORS["tangent"])
+    for (name, history), colour, style in zip(runs.items(), colours, _STYLES):
+        steps = np.arange(len(history[key]))
+        ax.plot(steps, history[key], color=colour, label=name, **_marked(style, steps))
+    if target is not None:
+        ax.axhline(target, color=COLORS["reference"], linestyle=":", linewidth=1, label=f"target {target:.2f}")
+    if log_y:
+        ax.set_yscale("log")
+    ax.set_xscale("symlog", linthresh=1)
+    ax.set_xlim(0, max(len(history[key]) - 1, 1))
+    ax.legend(loc="best")
+    label_axes(ax, title, "step (log scale after 1)", ylabel)

@@ -44,3 +44,12 @@ def walk(w: float = START_WEIGHT, x: float = INPUT, t: float = TARGET) -> dict[s
     return {"z": z, "a": a, "E": (a - t) ** 2, **slopes,
             "dE/dw": slopes["dE/da"] * slopes["da/dz"] * slopes["dz/dw"]}
 
+
+
+def descend(w: float, eta: float, steps: int, x: float = INPUT, t: float = TARGET) -> list[float]:
+    """The weights of ``steps`` gradient-descent steps w ← w − η·dE/dw from w (the start included)."""
+    weights = [float(check_number(w, "w", example="0.5"))]
+    eta = check_number(eta, "eta", low=0, include_low=False, example="0.5")
+    for _ in range(int(check_number(steps, "steps", integer=True, low=0, example="10"))):
+        weights.append(weights[-1] - eta * float(error_slope(weights[-1], x, t)))
+    return weights

@@ -67,3 +67,14 @@ def gradient_comparison(p: dict) -> list[tuple[str, float, float, float, float, 
         chain, sym, diff = by_chain[key], by_sympy[key], by_differences[key]
         rows.append((name, chain, sym, diff, relative_error(chain, sym), relative_error(chain, diff)))
     return rows
+
+
+def per_parameter_errors(p: dict, squash=None) -> dict[str, tuple[float, float, float]]:
+    """For each parameter: (chain rule, finite differences, relative error), with the forward pass's squash.
+
+    A bug can pass the check on some parameters and fail on others, so the table lists every one.
+    """
+    chain = walkthrough.backward(p, squash=squash)
+    differences = finite_difference_gradients(p, squash=squash)
+    return {key.removeprefix("dE/d"): (chain[key], differences[key], relative_error(chain[key], differences[key]))
+            for key in chain}

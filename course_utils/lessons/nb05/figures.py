@@ -18,17 +18,30 @@ GRAPH_NODE_SIZE = (0.84, 0.74)
 
 
 def graph_layout(root) -> dict:
-    """(layer, y) of every node: left to right by topological layer, inputs beside the node that uses them."""
+    """(layer, y) of every node: left to right by topological layer, named inputs in the leftmost column.
+
+    A constant leaf (the 2 of 2·x) sits just before the node that uses it, so it does not pull a long arrow
+    across the graph; a named input (x, y, z) stays at the left, where a reader looks for the inputs.
+    """
     order = topological_order(root)
     layer, consumers = {}, {id(node): [] for node in order}
     for node in order:
         layer[id(node)] = 1 + max((layer[id(p)] for p in node.parents), default=-1)
         for parent in node.parents:
             consumers[id(parent)].append(node)
-    for node in order:  # a leaf sits one layer before its first use, not far left at layer 0
-        if not node.parents and consumers[id(node)]:
+    for node in order:
+        if not node.parents and consumers[id(node)] and _is_constant(node):
             layer[id(node)] = min(layer[id(c)] for c in consumers[id(node)]) - 1
     return _rows_by_consumers(order, layer, consumers)
+
+
+def _is_constant(node) -> bool:
+    """A leaf the engine made from a plain number (its label is that number), not an input a reader named."""
+    try:
+        float(node.label)
+    except ValueError:
+        return not node.label
+    return True
 
 
 def _rows_by_consumers(order: list, layer: dict, consumers: dict) -> dict:
@@ -119,9 +132,18 @@ def _frame_graph(ax, position: dict, title: str) -> None:
     ys = [y for _, y in position.values()]
     ax.set_xlim(min(xs) - 0.55, max(xs) + 0.55)
     ax.set_ylim(min(ys) - 0.5, max(ys) + 0.5)
-    ax.set_xticks(range(min(xs), max(xs) + 1))
+    ax.set_xticks([])  # columns are not topological layers: a constant sits just left of its first use
     ax.set_yticks([])
     ax.grid(False)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    label_axes(ax, title, "topological layer   (values flow →, gradients flow ←)", "")
+    label_axes(ax, title, "each node right of its inputs   (values flow →, gradients flow ←)", "")
+
+
+def plot_training_loss(ax, losses, title: str) -> None:
+    """The loss before each gradient step on a log scale, so the late, slow part of training stays visible."""
+    steps = np.arange(len(losses))
+    ax.semilogy(steps, losses, color=COLORS["function"], linestyle="-", marker="o", markersize=3, markevery=10,
+                label="loss (½ · mean squared error)")
+    ax.legend()
+    label_axes(ax, title, "gradient step", "loss (log scale)")

@@ -12,6 +12,7 @@ import numpy as np
 
 from course_utils import activations
 from course_utils.chains import activation_link, chain_derivative, chain_value
+from course_utils.formatting import format_above, format_below
 from course_utils.mlp import MLP
 from course_utils.validation import (
     as_finite_array,
@@ -247,3 +248,138 @@ def train_recording(net: MLP, X: np.ndarray, T: np.ndarray, steps: int, lr: floa
 
 def _network(net) -> MLP:
     return require_instance(net, MLP, "net", "an MLP, e.g. deep_network(20, 16, 'relu', 'he')")
+
+
+# --- several seeds, forward statistics, steady printing ----------------------------------
+
+def norms_over_seeds(depth: int, width: int, activation, init: str, seeds, init_scale: float = 1.0,
+                     n_samples: int = 32) -> np.ndarray:
+    """gradient_norms_by_layer for each seed: shape (n_seeds, depth), one fresh network and batch per seed."""
+    seeds = _seeds(seeds)
+    return np.array([gradient_norms_by_layer(depth, width, activation, init, seed, init_scale, n_samples)
+                     for seed in seeds])
+
+
+def seed_summary(values) -> tuple[float, float, float]:
+    """(min, median, max) of one number measured over several seeds."""
+    values = as_finite_array(values, "values").ravel()
+    if values.size == 0:
+        raise ValueError("values is empty: pass one measurement per seed, e.g. [0.1, 0.3, 0.2].")
+    return float(values.min()), float(np.median(values)), float(values.max())
+
+
+def forward_statistics(net: MLP, X: np.ndarray) -> dict[str, np.ndarray]:
+    """Per hidden layer: ``z_std``, the spread of all pre-activations, and ``spread``, how much the
+    activations differ between examples (each unit's std across the batch, averaged over units).
+
+    ``spread`` is what the layers above can tell the examples apart by: once it is tiny, every
+    example looks the same to the rest of the network.
+    """
+    trace = _network(net).forward_trace(X)
+    hidden_z, hidden_a = trace.pre_activations[:-1], trace.activations[1:-1]
+    if not hidden_z:
+        raise ValueError("the network has no hidden layer, so there are no hidden statistics to take.")
+    return {"z_std": np.array([float(np.std(Z)) for Z in hidden_z]),
+            "spread": np.array([float(np.mean(np.std(A, axis=0))) for A in hidden_a])}
+
+
+def decision_margin(net: MLP, X: np.ndarray) -> float:
+    """The smallest distance of an output from ½: print an accuracy only when this is far above round-off."""
+    net = _network(net)
+    if net.sizes[-1] != 1:
+        raise ValueError(f"the margin reads one output per example, but this network has n_out = {net.sizes[-1]}.")
+    return float(np.min(np.abs(net.forward(X)[:, 0] - 0.5)))
+
+
+#: How far (relatively) a printed value must sit from a rounding boundary: CPUs differ by ~1e-12.
+STEADY_MARGIN = 1e-9
+
+
+def format_steady(value: float, spec: str) -> str:
+    """format(value, spec), after making sure a relative wobble of STEADY_MARGIN cannot change the text.
+
+    A training result is a sum of many float operations whose last digits differ between CPUs; a
+    value sitting on a rounding boundary (0.12345 to four decimals) would print differently there.
+    """
+    value = check_number(value, "value", finite=False, example="0.125")
+    low, high = (format(value * (1 + sign * STEADY_MARGIN), spec) for sign in (-1, 1))
+    if low != high:
+        raise AssertionError(f"{value!r} sits on a rounding boundary of {spec!r} ({low} vs {high}), so its printed "
+                             "digits could differ on another CPU: print fewer digits or a bound.")
+    return format(value, spec)
+
+
+def _seeds(seeds) -> list[int]:
+    if isinstance(seeds, int | np.integer) or not isinstance(seeds, Sequence | range | np.ndarray) or not len(seeds):
+        raise TypeError(f"seeds must be a non-empty list of seeds, e.g. range(5); got {seeds!r}.")
+    return [require_count(seed, "seed", minimum=0) for seed in seeds]
+
+
+def pre_activation_stds(depth: int, width: int = 16, activation="sigmoid", init: str = "xavier", seed: int = 0,
+                        init_scale: float = 1.0, n_samples: int = 32) -> np.ndarray:
+    """The standard deviation of every hidden layer's pre-activations Z_l, on gradient_norms_by_layer's probe batch.
+
+    The forward half of the story: the same network and batch whose gradient norms that function measures.
+    """
+    net = deep_network(depth, width, activation, init, init_scale, seed)
+    X, _ = probe_batch(width, n_samples, seed)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.array([float(np.std(Z)) for Z in net.forward_trace(X).pre_activations[:-1]])
+
+
+def loss_text(value: float) -> str:
+    """A training loss as the tables print it: four decimals at the mean predictor's level (0.1250), else two
+    significant digits (0.013), the most that chaotic training runs keep the same on every CPU."""
+    value = check_number(value, "value", low=0, example="0.125")
+    return format_steady(value, ".4f" if value >= 0.1 else ".2g")
+
+
+def power_of_ten_bound(values) -> str:
+    """'below 1e−4' or 'above 1e−3': one bound, at least 10× away, that holds for every value given (e.g. one per seed).
+
+    Training runs differ between CPUs by more than round-off (the differences grow step by step), so their small
+    measurements print as bounds with a wide margin.
+    """
+    values = as_finite_array(values, "values").ravel()
+    if values.size == 0 or np.any(values <= 0):
+        raise ValueError("values must be positive measurements, one or more, e.g. [0.02, 0.05].")
+    low, high = float(values.min()), float(values.max())
+    if high < 1e-3:
+        return format_below(high, 10.0 ** np.ceil(np.log10(high) + 1))
+    return format_above(low, 10.0 ** np.floor(np.log10(low) - 1))
+
+
+def two_level_split(net: MLP, X: np.ndarray, labels: np.ndarray) -> dict[str, float]:
+    """Split the outputs at their widest gap: a network stuck on 'two values only' shows two tight groups.
+
+    Returns the size of the upper group, the share of class 1 in each group (the best constant output
+    for that group under the SSE loss), the largest distance of an output from its group's share, and
+    the SSE loss that predicting each group's share would give.
+    """
+    net = _network(net)
+    labels = as_finite_array(labels, "labels").ravel()
+    outputs = net.forward(X)[:, 0]
+    if outputs.size != labels.size or outputs.size < 2:
+        raise ValueError(f"need one label per example (at least two); got {labels.size} labels for "
+                         f"{outputs.size} outputs.")
+    ordered = np.sort(outputs)
+    widest = int(np.argmax(np.diff(ordered)))
+    upper = outputs > (ordered[widest] + ordered[widest + 1]) / 2
+    shares = {group: float(np.mean(labels[mask])) for group, mask in (("upper", upper), ("lower", ~upper))}
+    best = np.where(upper, shares["upper"], shares["lower"])
+    return {"upper_size": float(np.sum(upper)), "upper_share": shares["upper"], "lower_share": shares["lower"],
+            "largest_deviation": float(np.max(np.abs(outputs - best))),
+            "split_loss": float(0.5 * np.mean((labels - best) ** 2))}
+
+
+def median_per_layer_factor(table) -> float:
+    """The geometric-mean factor per layer of the median over seeds, from the first layer to the last.
+
+    ``table`` has one row per seed and one column per layer; measured over all layers, so no window is picked.
+    """
+    table = as_finite_array(table, "table")
+    if table.ndim != 2 or table.shape[1] < 2 or np.any(table <= 0):
+        raise ValueError(f"table needs one row per seed and at least two layers of positive values; got shape "
+                         f"{table.shape}.")
+    median = np.median(table, axis=0)
+    return float((median[-1] / median[0]) ** (1 / (median.size - 1)))
