@@ -158,6 +158,14 @@ def test_q6_a_nan_from_inf_minus_inf_is_named():
     assert "returned nan" in message and "inf − inf" in message and "log 0 = −inf" not in message
 
 
+def test_q6_a_nan_on_small_scores_is_blamed_on_the_arithmetic_not_on_overflow():
+    def log_of_negative(x):
+        return np.log(-np.sum(np.exp(x - np.max(x)))) + np.max(x)
+
+    message = repr(nb03.q6.check(log_of_negative))
+    assert "returned nan" in message and "own arithmetic" in message and "overflows to inf" not in message
+
+
 def test_q6_shows_no_numpy_warning_for_an_overflowing_answer():
     import warnings
 

@@ -282,8 +282,12 @@ def _non_finite_message(scores, value) -> str:
             parts.append(f"These scores reach {top:g}, so your shift pushed every exponent below −745: shift by "
                          "the largest score m, not by a larger or a fixed number.")
     else:
-        parts.append("NaN comes from inf − inf or 0 · inf: somewhere e^x overflowed to inf (above x ≈ 709.8) or "
-                     "underflowed to 0 (below x ≈ −745).")
+        if top > _OVERFLOW or float(np.min(x)) < _UNDERFLOW:
+            parts.append("NaN comes from inf − inf or 0 · inf: e^x overflows to inf above x ≈ 709.8 and "
+                         "underflows to 0 below x ≈ −745.")
+        else:
+            parts.append("These scores are small, so nothing overflowed: the NaN came from your own arithmetic, "
+                         "such as the log of a negative number or 0/0.")
         if spread > _OVERFLOW:
             parts.append(too_far_apart)
     parts.append("With m = np.max(x), m + log Σ e^(x_i − m) has every exponent ≤ 0 and a largest term e^0 = 1, "
