@@ -1,4 +1,4 @@
-"""The frames an explorer sends: valid PNGs of the changed pixels, made ahead and sent only when the browser asks.
+"""The frames an explorer sends: valid PNGs of the changed pixels, sent only when the browser asks.
 
 A simulated browser applies each frame the way ipympl's does (a full frame replaces the
 picture, a diff is drawn over it at the top-left corner) and must end up with exactly the
@@ -88,7 +88,7 @@ class Browser:
     def send_binary(self, png: bytes) -> None:
         from course_utils.explorers.frames import Frame
 
-        self.frames.append(Frame(png, self.explorer.canvas._current_image_mode, None, None))
+        self.frames.append(Frame(png, self.explorer.canvas._current_image_mode, None))
 
     def send_json(self, content) -> None:
         pass

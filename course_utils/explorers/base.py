@@ -1,11 +1,11 @@
 """The base of every slider explorer: a persistent ipympl canvas whose artists move when a slider moves.
 
 A slider update never re-plots: the callback moves a few artists with ``set_data`` and
-tells the browser a new picture is ready (``draw_idle``). Those "moving" artists are then
-redrawn alone on top of a saved picture of everything else (blitting), so a step renders a
-handful of lines instead of the axes, ticks and labels, and the changed pixels are encoded
-(frames.py) while the browser's request for them travels. The browser asks only when it has
-taken the previous picture, so fast drags never pile up. Anything else that changes
+tells the browser a new picture is ready (``draw_idle``). When the browser asks for it, those
+"moving" artists are redrawn alone on top of a saved picture of everything else (blitting), so a step renders a
+handful of lines instead of the axes, ticks and labels, and only the changed pixels travel,
+cropped and encoded fast (frames.py). The browser asks only when it has taken the previous
+picture, so fast drags never pile up. Anything else that changes
 (limits, titles, whole curves) gets one full redraw instead. Where no kernel runs
 (GitHub, nbviewer, an HTML export) the explorer shows a static PNG of its figure.
 """
@@ -159,19 +159,14 @@ class Explorer(widgets.VBox):
         self._full_redraw_due = True
 
     def refresh(self) -> None:
-        """Bring artists and readout up to date, tell the browser a new picture is ready, and make it."""
+        """Bring artists and readout up to date and tell the browser a new picture is ready."""
         self.update()
         self.canvas.draw_idle()
-        if self.frames.has_browser():
-            self._render()
-            self.frames.prepare()
 
     def _answer_draw_request(self, event) -> None:
-        """The browser asks for the picture: send the one made in advance, or make it now."""
-        if not self.frames.send():
-            self._render()
-            self.frames.prepare()
-            self.frames.send()
+        """The browser asks for the picture: bring the pixels up to date and send the changed ones."""
+        self._render()
+        self.frames.send()
 
     def _render(self) -> None:
         """Bring the canvas's pixels up to date without sending them: blit the moving artists, or draw everything."""

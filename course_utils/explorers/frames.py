@@ -1,14 +1,13 @@
-"""The pictures an explorer sends its browser: only the changed pixels, encoded fast, made before they are asked for.
+"""The pictures an explorer sends its browser: only the changed pixels, cropped and encoded fast.
 
 ipympl's protocol stays as it is: the kernel says a picture is ready ("draw" event), the
 browser asks for it when it has taken the last one ("draw" request), and only then is a
-picture sent, so fast drags never pile up frames. What changes is when and how the picture
-is made. It is rendered and encoded right after the "draw" event leaves, while the request
-travels, and kept until the request comes. Its PNG holds the changed pixels only, cropped
-to the rows and columns that reach them (ipympl's diff mode draws a picture at the top-left
-corner and leaves other pixels alone), and it is compressed with zlib's fastest level:
-about 0.7 ms instead of about 5 ms for matplotlib's full-size PNG. A picture is always a diff
-against the last picture sent, the one the browser has.
+picture made and sent, so fast drags never pile up frames. What changes is how it is made.
+Its PNG holds the changed pixels only, cropped to the rows and columns that reach them
+(ipympl's diff mode draws a picture at the top-left corner and leaves other pixels alone),
+and it is compressed with zlib's fastest level: about 0.7 ms instead of about 5 ms for
+matplotlib's full-size PNG. A picture is always a diff against the last one sent, the one
+the browser has.
 """
 from __future__ import annotations
 
@@ -42,47 +41,34 @@ class Frame:
     png: bytes
     mode: str  # "full": replaces the picture; "diff": drawn over it
     pixels: np.ndarray  # the whole picture, as uint32 per pixel
-    base: np.ndarray | None  # the picture it is a diff against (the last one sent)
 
 
 def make_frame(pixels: np.ndarray, sent: np.ndarray | None, force_full: bool) -> Frame:
     """``pixels`` (uint32 per pixel) as ipympl's next frame after ``sent``: a cropped diff when it can be."""
     rgba = pixels.view(np.uint8).reshape(*pixels.shape, 4)
     if force_full or sent is None or sent.shape != pixels.shape or (rgba[:, :, 3] != 255).any():
-        return Frame(png_bytes(rgba), "full", pixels, sent)
+        return Frame(png_bytes(rgba), "full", pixels)
     changed = pixels != sent
     rows, columns = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
     bottom, right = (rows[-1] + 1, columns[-1] + 1) if rows.size else (1, 1)
     diff = np.where(changed[:bottom, :right], pixels[:bottom, :right], 0)
-    return Frame(png_bytes(diff.view(np.uint8).reshape(bottom, right, 4)), "diff", pixels, sent)
+    return Frame(png_bytes(diff.view(np.uint8).reshape(bottom, right, 4)), "diff", pixels)
 
 
 class FrameSender:
-    """Prepares an ipympl canvas's next frame ahead of the browser's request, and sends it when asked."""
+    """Sends an ipympl canvas's current pixels as the next frame, when the browser has asked for one."""
 
     def __init__(self, canvas):
         self.canvas = canvas
-        self.prepared: Frame | None = None
 
-    def has_browser(self) -> bool:
-        """A browser view is connected and takes diffs (ipympl syncs a data URL until one says it is ready)."""
-        return not self.canvas.syncing_data_url
-
-    def prepare(self) -> None:
-        """Encode what the canvas's buffer now holds as the frame to send next."""
+    def send(self) -> None:
+        """Encode what the canvas's buffer holds against the last frame sent, and send it."""
         pixels = np.asarray(self.canvas.get_renderer().buffer_rgba()).view(np.uint32).squeeze(2).copy()
-        self.prepared = make_frame(pixels, self._sent(), self.canvas._force_full)
-
-    def send(self) -> bool:
-        """Send the prepared frame if it still follows the last one sent; False when there is none to send."""
-        frame, self.prepared = self.prepared, None
-        if frame is None or frame.base is not self._sent() or (self.canvas._force_full and frame.mode != "full"):
-            return False
+        frame = make_frame(pixels, self._sent(), self.canvas._force_full)
         self.canvas.set_image_mode(frame.mode)
         self.canvas._last_buff, self.canvas._force_full, self.canvas._png_is_old = frame.pixels, False, False
         for socket in self.canvas.manager.web_sockets:
             socket.send_binary(frame.png)
-        return True
 
     def _sent(self) -> np.ndarray | None:
         """The picture the browser holds: matplotlib's record of the last frame sent (None before the first)."""
