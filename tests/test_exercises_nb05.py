@@ -8,6 +8,7 @@ import pytest
 
 from course_utils.autodiff import Value, backward_along, topological_order
 from course_utils.exercises import nb05
+from course_utils.lessons.nb05.engine_source import recursive_order
 
 ALL = [nb05.q1, nb05.q2, nb05.q3, nb05.q4, nb05.q5, nb05.q6, nb05.q7]
 
@@ -85,35 +86,24 @@ def test_a_new_op_whose_local_grads_lack_the_comma_is_told_so():
 # --- Q6: the learner's own backward() ----------------------------------------------------------
 
 
-def learners_backward(root):
-    """What a learner writes: topological_order for the order, then reset, seed and the chain rule."""
-    order = topological_order(root)
+def _chain_rule_along(order, root):
+    """Reset, set the output's gradient to 1, and send gradients back along a topological order."""
     for node in order:
         node.grad = 0.0
     root.grad = 1.0
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads):
             parent.grad += local * node.grad
+
+
+def learners_backward(root):
+    """What a learner writes: topological_order for the order, then reset, seed and the chain rule."""
+    _chain_rule_along(topological_order(root), root)
 
 
 def recursive_backward(root):
     """Its own recursive depth-first search (a node after its parents): right too."""
-    order, seen = [], set()
-
-    def visit(node):
-        if id(node) not in seen:
-            seen.add(id(node))
-            for parent in node.parents:
-                visit(parent)
-            order.append(node)
-
-    visit(root)
-    for node in order:
-        node.grad = 0.0
-    root.grad = 1.0
-    for node in reversed(order):
-        for parent, local in zip(node.parents, node.local_grads):
-            parent.grad += local * node.grad
+    _chain_rule_along(recursive_order(root), root)
 
 
 def solution_backward():
