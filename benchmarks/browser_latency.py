@@ -46,7 +46,7 @@ QUIET_MS = 250
 STEP_TIMEOUT_MS = 10_000
 POLL_MS = 10
 #: The moments of one step, in the order they happen; each is milliseconds after the key press.
-MOMENTS = ("readout", "value_sent", "draw_asked", "draw_sent", "image_in", "pixels")
+MOMENTS = ("value_sent", "readout_in", "readout", "image_in", "pixels")
 
 # Installed before JupyterLab loads: logs kernel websocket traffic and time-stamps what the learner sees.
 PAGE_PROBE = r"""
@@ -85,7 +85,7 @@ PAGE_PROBE = r"""
       } catch (error) { return null; }
     },
 
-    // What a message does: a widget 'update', ipympl's 'draw' or 'binary' (a PNG), or its msg_type.
+    // What a message does: a widget 'update', a figure view's 'frame', or its msg_type.
     kind(data) {
       const message = this.decode(data);
       if (!message || !message.header) return null;
@@ -107,7 +107,7 @@ PAGE_PROBE = r"""
 
     // An explorer: every drawImage/putImageData on its canvas is new pixels; every readout change, new text.
     watchExplorer(root) {
-      const canvas = root.querySelector('.jupyter-matplotlib-canvas-div canvas');
+      const canvas = root.querySelector('.course-figure canvas');
       const context = canvas.getContext('2d');
       for (const name of ['drawImage', 'putImageData']) {
         const original = context[name];
@@ -149,12 +149,11 @@ PAGE_PROBE = r"""
         return entry ? entry.t : null;
       };
       const valueSent = first('out', ['update'], step.key);
-      const drawAsked = first('in', ['draw'], valueSent);
-      const drawSent = first('out', ['draw'], drawAsked);
-      const imageIn = first('in', ['binary', 'display_data'], drawSent ?? valueSent);
+      const readoutIn = first('in', ['update'], valueSent);
+      const imageIn = first('in', ['frame', 'display_data'], valueSent);
       const since = t => (t === null || step.key === null) ? null : t - step.key;
-      return {readout: since(step.readout), value_sent: since(valueSent), draw_asked: since(drawAsked),
-              draw_sent: since(drawSent), image_in: since(imageIn), pixels: since(step.pixels)};
+      return {value_sent: since(valueSent), readout_in: since(readoutIn), readout: since(step.readout),
+              image_in: since(imageIn), pixels: since(step.pixels)};
     },
   };
 
@@ -360,12 +359,13 @@ def section(result: Measurement) -> str:
         f"start, {result.load_after:.1f} at the end. Each slider's handle gets {result.presses} arrow-key presses, "
         f"each once the page has been quiet for {QUIET_MS} ms (the reference's, {result.presses} before the explorers "
         f"and {result.presses} after). Medians in milliseconds after the key press (all taken "
-        "in the page with `performance.now()`) until: the explorer's *readout* shows new text; the browser has sent "
-        "the new *value*; ipympl's *draw* request has come from the kernel and the browser has *replied*; the *PNG* "
-        "has arrived; new *pixels* are on the explorer's canvas (its `drawImage`). *interact ÷ pixels*: the "
-        "reference's key → new image divided by the slider's key → pixels.\n\n"
-        + markdown_table(["notebook", "explorer", "slider", "readout", "value sent", "draw asked", "draw replied",
-                          "PNG in", "pixels", "interact ÷ pixels"], rows)
+        "in the page with `performance.now()`) until: the browser has sent the new *value*; the readout's message "
+        "has come back (*readout in*); the explorer's *readout* shows new text; the *frame* has arrived (for the "
+        "reference, its PNG output); new *pixels* are on the explorer's canvas (its first `putImageData` or "
+        "`drawImage`). *interact ÷ pixels*: the reference's key → new image divided by the slider's key → pixels."
+        "\n\n"
+        + markdown_table(["notebook", "explorer", "slider", "value sent", "readout in", "readout", "frame in",
+                          "pixels", "interact ÷ pixels"], rows)
         + f"\n\n{summary(result)}\n"
         + "".join(f"\n- {note}" for note in result.notes)
     )

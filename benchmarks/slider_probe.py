@@ -23,9 +23,9 @@ from course_utils.explorers.base import Explorer
 
 
 def explorers_in_memory() -> list[Explorer]:
-    """Every explorer alive in this kernel, in the order they were created (their canvas numbers)."""
+    """Every explorer alive in this kernel, in the order they were made (their numbers)."""
     found = [obj for obj in gc.get_objects() if isinstance(obj, Explorer)]
-    return sorted(found, key=lambda explorer: explorer.canvas.manager.num)
+    return sorted(found, key=lambda explorer: explorer.number)
 
 
 def sliders_of(explorer: Explorer) -> dict[str, widgets.Widget]:
@@ -66,10 +66,10 @@ def full_replot(explorer: Explorer) -> None:
 
 
 def as_shown_in_the_browser(explorer: Explorer) -> None:
-    """Drawn once, its browser side connected, and each new picture asked for at once (the browser's "draw")."""
-    explorer.canvas.syncing_data_url = False
-    explorer.canvas.draw()
-    explorer.canvas.draw_idle = lambda: explorer.canvas.handle_event({"type": "draw"})
+    """A page opened on it that says at once it drew each frame, so every step renders and encodes its frame."""
+    view = explorer.figure_view
+    view.send = lambda message, buffers=None: view.frame_drawn(message["number"])
+    view.page_opened(1.0)
 
 
 def measure_explorer(explorer: Explorer, repeats: int) -> dict:

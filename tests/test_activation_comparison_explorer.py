@@ -169,7 +169,7 @@ def test_moving_alpha_keeps_the_axes_and_blits_instead_of_redrawing_everything(n
     ylim = explorer.figure.axes[0].get_ylim()
     for alpha in (explorer.alpha_slider.min, explorer.alpha_slider.max):
         explorer.alpha_slider.value = alpha
-        explorer._answer_draw_request(None)
+        explorer._render()
         act = explorer.activation()
         xs = explorer.artists["function"].get_xdata()
         np.testing.assert_allclose(explorer.artists["function"].get_ydata(), act.fn(xs))

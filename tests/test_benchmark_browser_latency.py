@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from benchmarks.browser_latency import (
+    MOMENTS,
     TITLE,
     Measurement,
     SliderLatency,
@@ -15,8 +16,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.i
 
 
 def _step(**moments):
-    return {name: moments.get(name) for name in
-            ("readout", "value_sent", "draw_asked", "draw_sent", "image_in", "pixels")}
+    return {name: moments.get(name) for name in MOMENTS}
 
 
 def test_every_stored_explorer_gets_a_name_without_the_fallback_hint():
@@ -37,7 +37,7 @@ def test_the_section_has_a_row_per_slider_and_dashes_for_missing_moments():
     reference = SliderLatency("interact_reference", "interact re-plot", "a", [_step(pixels=80.0)])
     text = section(Measurement(sliders, reference, 1, False, 0.5, 0.7, []))
     row = next(line for line in text.splitlines() if line.startswith("| 00_start_here"))
-    assert row == "| 00_start_here | Tangent explorer | x | 12 | – | – | – | – | 40 | 2.0× |"
+    assert row == "| 00_start_here | Tangent explorer | x | – | – | 12 | – | 40 | 2.0× |"
     assert text.startswith(TITLE)
 
 

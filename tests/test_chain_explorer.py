@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from simulated_page import SimulatedPage
 
 from course_utils.chains import (
     activation_link,
@@ -109,7 +110,7 @@ def test_weight_slider_settings_are_checked():
 
 def test_a_weight_step_keeps_the_axes_blits_and_shows_what_a_full_redraw_shows(weighted):
     weighted.canvas.draw()
-    weighted.canvas.draw_idle = lambda: weighted.canvas.handle_event({"type": "draw"})
+    SimulatedPage(weighted)
     draws = []
     weighted.canvas.mpl_connect("draw_event", draws.append)
     limits = [ax.get_ylim() for ax in weighted.figure.axes]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from simulated_page import SimulatedPage
 
 from course_utils.explorers import ActivationComparisonExplorer, TangentExplorer, all_explorers
 
@@ -34,17 +35,12 @@ def _full_draws(explorer) -> list:
     return draws
 
 
-def _browser_answers(explorer) -> None:
-    """Answer every "a new picture is ready" at once with the browser's "draw" request."""
-    explorer.canvas.draw_idle = lambda: explorer.canvas.handle_event({"type": "draw"})
-
-
 @pytest.fixture(params=sorted(EXPLORERS))
 def shown(request):
-    """An explorer after its first full draw, with a browser that asks for every new picture."""
+    """An explorer after its first full draw, on a page that draws every frame at once."""
     explorer = EXPLORERS[request.param].example()
     explorer.canvas.draw()
-    _browser_answers(explorer)
+    SimulatedPage(explorer)
     return explorer
 
 
@@ -74,22 +70,21 @@ def test_a_slider_that_only_moves_artists_is_blitted_not_redrawn(shown):
     assert full_draws == []
 
 
-def test_a_step_sends_no_picture_until_the_browser_asks():
+def test_while_a_frame_is_on_its_way_a_step_renders_nothing_until_the_page_has_drawn_it():
     explorer = TangentExplorer("sigmoid")
-    explorer.canvas.draw()
-    requests = []
-    explorer.canvas.draw_idle = lambda: requests.append("ready")
+    page = SimulatedPage(explorer, answers=False)
     before = _pixels(explorer)
     explorer.x_slider.value = -2.0
-    assert requests == ["ready"] and np.array_equal(before, _pixels(explorer))
-    explorer.canvas.handle_event({"type": "draw"})
+    explorer.x_slider.value = -1.0  # a fast drag: only the newest picture is ever rendered
+    assert "x = −1.00" in explorer.readout.value and np.array_equal(before, _pixels(explorer))
+    page.drawn()
     assert not np.array_equal(before, _pixels(explorer))
 
 
 def test_before_the_first_draw_the_browser_gets_a_full_redraw():
     explorer = TangentExplorer("tanh")
     full_draws = _full_draws(explorer)
-    _browser_answers(explorer)
+    SimulatedPage(explorer)
     explorer.x_slider.value = 0.5
     assert len(full_draws) == 1 and "x = 0.50" in explorer.readout.value
 
@@ -97,7 +92,7 @@ def test_before_the_first_draw_the_browser_gets_a_full_redraw():
 def test_switching_the_activation_redraws_everything_once():
     explorer = ActivationComparisonExplorer("leaky_relu")
     explorer.canvas.draw()
-    _browser_answers(explorer)
+    SimulatedPage(explorer)
     full_draws = _full_draws(explorer)
     explorer.activation_menu.value = "sigmoid"
     assert len(full_draws) == 1
@@ -108,11 +103,11 @@ def test_switching_the_activation_redraws_everything_once():
 def test_the_static_picture_still_shows_the_moving_artists():
     explorer = TangentExplorer("sigmoid", x=2.0)
     explorer.canvas.draw()
+    SimulatedPage(explorer)
     hidden = TangentExplorer("sigmoid", x=2.0)
     for artist in hidden.moving:
         artist.set_visible(False)
     assert explorer._repr_mimebundle_()[0]["image/png"] != hidden._repr_mimebundle_()[0]["image/png"]
     full_draws = _full_draws(explorer)
-    _browser_answers(explorer)
     explorer.x_slider.value = 1.0  # the export left no stale background behind: this step redraws in full
     assert len(full_draws) == 1

@@ -1,25 +1,18 @@
-"""The frames an explorer sends: valid PNGs of the changed pixels, sent only when the browser asks.
+"""The frames an explorer sends: the changed pixels in small patches, one frame on its way at a time.
 
-A simulated browser applies each frame the way ipympl's does (a full frame replaces the
-picture, a diff is drawn over it at the top-left corner) and must end up with exactly the
-pixels a full redraw gives.
+A simulated page draws each frame the way figure_view.js does (a full frame's PNG replaces the
+picture, patches are put over it) and must end up with exactly the pixels a full redraw gives.
 """
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
-from PIL import Image
+from simulated_page import SimulatedPage, decoded_png, drawn_over
 
-from course_utils.explorers import all_explorers
-from course_utils.explorers.frames import make_frame, png_bytes
+from course_utils.explorers import TangentExplorer, all_explorers
+from course_utils.explorers.frames import BAND_ROWS, make_frame, png_bytes
 
 EXPLORERS = {cls.__name__: cls for cls in all_explorers()}
-
-
-def _decode(png: bytes) -> np.ndarray:
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
 
 
 def _opaque(rng, shape) -> np.ndarray:
@@ -28,76 +21,40 @@ def _opaque(rng, shape) -> np.ndarray:
     return pixels.view(np.uint32).squeeze(2)
 
 
+def _message(frame) -> dict:
+    return {"mode": frame.mode, "patches": frame.patches}
+
+
 def test_png_bytes_decode_to_the_same_rgba():
     rgba = np.random.default_rng(0).integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
-    assert np.array_equal(_decode(png_bytes(rgba)), rgba)
+    assert np.array_equal(decoded_png(png_bytes(rgba)), rgba)
 
 
 def test_a_first_frame_and_a_frame_after_a_resize_are_full_pictures():
     rng = np.random.default_rng(1)
-    assert make_frame(_opaque(rng, (4, 6)), None, force_full=False).mode == "full"
-    assert make_frame(_opaque(rng, (4, 6)), _opaque(rng, (5, 6)), force_full=False).mode == "full"
-    assert make_frame(_opaque(rng, (4, 6)), _opaque(rng, (4, 6)), force_full=True).mode == "full"
+    first = make_frame(_opaque(rng, (4, 6)), None)
+    assert first.mode == "full" and np.array_equal(decoded_png(first.data).view(np.uint32).squeeze(2), first.pixels)
+    assert make_frame(_opaque(rng, (4, 6)), _opaque(rng, (5, 6))).mode == "full"
 
 
-def test_a_diff_holds_only_changed_pixels_cropped_to_the_top_left_block_that_reaches_them():
+def test_patches_hold_only_the_rectangles_of_changed_pixels_one_per_band():
     rng = np.random.default_rng(2)
     sent = _opaque(rng, (30, 40))
     now = sent.copy()
-    now[10, 12] = now[10, 12] ^ 0xFF  # change one colour channel of two pixels
-    now[20, 5] = now[20, 5] ^ 0xFF00
-    frame = make_frame(now, sent, force_full=False)
-    picture = _decode(frame.png)
-    assert frame.mode == "diff" and picture.shape == (21, 13, 4)
-    assert np.count_nonzero(picture[:, :, 3]) == 2
-    assert np.array_equal(_applied(sent, [frame]), now)
+    now[3, 12] ^= 0xFF  # one colour channel of three pixels, the first two in the same band
+    now[5, 30] ^= 0xFF00
+    now[20, 5] ^= 0xFF0000
+    frame = make_frame(now, sent)
+    assert frame.mode == "patches"
+    assert frame.patches == [(12, 3, 19, 3), (5, 20, 1, 1)]
+    assert all(y // BAND_ROWS == (y + height - 1) // BAND_ROWS for _, y, _, height in frame.patches)
+    assert len(frame.data) == 4 * (19 * 3 + 1)
+    assert np.array_equal(drawn_over(sent, _message(frame), frame.data), now)
 
 
-def test_an_unchanged_picture_sends_one_transparent_pixel():
+def test_an_unchanged_picture_sends_no_frame():
     sent = _opaque(np.random.default_rng(3), (8, 8))
-    frame = make_frame(sent.copy(), sent, force_full=False)
-    assert frame.mode == "diff" and _decode(frame.png).shape == (1, 1, 4) and not _decode(frame.png)[0, 0, 3]
-
-
-def _applied(screen: np.ndarray, frames) -> np.ndarray:
-    """What ipympl's browser side shows after drawing ``frames`` over ``screen`` (uint32 pixels)."""
-    screen = screen.view(np.uint8).reshape(*screen.shape, 4).copy()
-    for frame in frames:
-        picture = _decode(frame.png)
-        if frame.mode == "full":
-            screen = picture.copy()
-            continue
-        block = screen[:picture.shape[0], :picture.shape[1]]
-        drawn = picture[:, :, 3] != 0
-        block[drawn] = picture[drawn]
-    return screen.view(np.uint32).squeeze(2)
-
-
-class Browser:
-    """A connected ipympl view: records the frames it is sent and asks for the next one on demand."""
-
-    def __init__(self, explorer):
-        self.explorer, self.frames, self.announced = explorer, [], 0
-        explorer.canvas.syncing_data_url = False  # what ipympl does when a browser view says "initialized"
-        explorer.canvas.manager.web_sockets.append(self)
-        explorer.canvas.draw_idle = self._announce
-
-    def _announce(self) -> None:
-        self.announced += 1
-
-    def send_binary(self, png: bytes) -> None:
-        from course_utils.explorers.frames import Frame
-
-        self.frames.append(Frame(png, self.explorer.canvas._current_image_mode, None))
-
-    def send_json(self, content) -> None:
-        pass
-
-    def ask(self) -> None:
-        self.explorer.canvas.handle_event({"type": "draw"})
-
-    def screen(self) -> np.ndarray:
-        return _applied(np.zeros(self.explorer.canvas.get_width_height()[::-1], dtype=np.uint32), self.frames)
+    assert make_frame(sent.copy(), sent) is None
 
 
 def _sliders(explorer):
@@ -106,33 +63,55 @@ def _sliders(explorer):
 
 def _full_redraw_pixels(explorer) -> np.ndarray:
     explorer.redraw_everything()
-    explorer._render()
-    return np.asarray(explorer.canvas.get_renderer().buffer_rgba()).view(np.uint32).squeeze(2).copy()
+    return explorer._current_pixels()
+
+
+def _nudged(slider) -> None:
+    slider.value = slider.value + slider.step if slider.value + slider.step <= slider.max else slider.value - slider.step
 
 
 @pytest.fixture(params=sorted(EXPLORERS))
-def connected(request) -> Browser:
-    """An explorer with a browser view that has asked for, and got, its first picture."""
-    browser = Browser(EXPLORERS[request.param].example())
-    browser.ask()
-    return browser
+def waiting_page(request) -> SimulatedPage:
+    """An explorer's page that has got its first picture and says it drew a frame only when told to."""
+    return SimulatedPage(EXPLORERS[request.param].example(), answers=False)
 
 
-def test_no_frame_leaves_before_the_browser_asks_and_each_request_gets_one(connected):
-    browser, explorer = connected, connected.explorer
+def test_a_page_that_opens_gets_the_whole_picture_at_once(waiting_page):
+    assert [frame["mode"] for frame in waiting_page.frames] == ["full"]
+    assert np.array_equal(waiting_page.screen, _full_redraw_pixels(waiting_page.explorer))
+
+
+def test_no_frame_leaves_while_one_is_on_its_way_and_the_newest_follows_the_word_drawn(waiting_page):
+    page, explorer = waiting_page, waiting_page.explorer
     for slider in _sliders(explorer):
-        sent = len(browser.frames)
-        slider.value = slider.max if slider.value != slider.max else slider.min
-        assert len(browser.frames) == sent, "a frame was pushed without a request: ipympl's flow control is lost"
-        browser.ask()
-        assert len(browser.frames) == sent + 1
-
-
-def test_the_browser_ends_with_the_picture_a_full_redraw_gives(connected):
-    browser, explorer = connected, connected.explorer
-    for slider in _sliders(explorer):
+        sent = len(page.frames)
         for value in (slider.min, slider.max, (slider.min + slider.max) / 2):
-            slider.value = value  # two moves between requests: the frame must diff against what was sent
-        browser.ask()
-    assert browser.frames[0].mode == "full" and len(browser.frames) == 1 + len(_sliders(explorer))
-    assert np.array_equal(browser.screen(), _full_redraw_pixels(explorer))
+            slider.value = value
+        assert len(page.frames) == sent, "a frame left before the page drew the last one: frames could pile up"
+        page.drawn()
+        assert len(page.frames) == sent + 1, "the page drew its frame, but the newest picture did not follow"
+        assert page.frames[-1]["mode"] == "patches"
+    page.drawn()
+    assert np.array_equal(page.screen, _full_redraw_pixels(explorer)), "the page's pixels differ from a full redraw"
+
+
+def test_a_page_that_answers_at_once_sees_every_step(waiting_page):
+    explorer = waiting_page.explorer
+    page = SimulatedPage(explorer, answers=True)  # a second view: it gets the whole picture, then each step
+    assert page.frames[0]["mode"] == "full"
+    for slider in _sliders(explorer):
+        before = len(page.frames)
+        _nudged(slider)
+        assert len(page.frames) == before + 1
+        assert np.array_equal(page.screen, _full_redraw_pixels(explorer))
+
+
+def test_a_high_density_screen_gets_a_sharper_picture_at_the_same_size():
+    sharp = SimulatedPage(TangentExplorer("tanh"), ratio=2.0)
+    plain = SimulatedPage(TangentExplorer("tanh"))
+    first, plain_first = sharp.frames[0], plain.frames[0]
+    assert (first["width"], first["height"]) == (2 * plain_first["width"], 2 * plain_first["height"])
+    assert first["width"] / first["ratio"] == plain_first["width"] / plain_first["ratio"]
+    sharp.explorer.x_slider.value = 1.0
+    assert sharp.screen.shape == (first["height"], first["width"])
+    assert np.array_equal(sharp.screen, _full_redraw_pixels(sharp.explorer))

@@ -1,4 +1,4 @@
-"""Slider explorers on a persistent ipympl canvas; each lesson's explorers live in their own module.
+"""Slider explorers on a persistent figure; each lesson's explorers live in their own module.
 
 Every explorer is an ipywidgets box made by calling its class (``SecantExplorer(x=2.0)``), whose
 sliders are attributes (e.g. ``explorer.x_slider``), whose readout is ``explorer.readout``, and
@@ -7,7 +7,7 @@ which updates synchronously when a slider's value is set, so tests can drive it 
 """
 from course_utils.explorers.activation_comparison import ActivationComparisonExplorer
 from course_utils.explorers.autodiff_graph import AutodiffGraphExplorer
-from course_utils.explorers.base import Explorer, figure_png, float_slider, new_canvas
+from course_utils.explorers.base import Explorer, figure_png, float_slider
 from course_utils.explorers.chain import ChainExplorer
 from course_utils.explorers.descent import DescentExplorer
 from course_utils.explorers.gradient_flow import GradientFlowExplorer
@@ -27,7 +27,7 @@ def all_explorers() -> list[type[Explorer]]:
 
 
 __all__ = [
-    "Explorer", "all_explorers", "figure_png", "float_slider", "new_canvas",
+    "Explorer", "all_explorers", "figure_png", "float_slider",
     # 00, 03: an activation and its tangent; all activations side by side
     "TangentExplorer", "ActivationComparisonExplorer",
     # 01: secant to tangent; the step size h

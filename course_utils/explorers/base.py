@@ -1,12 +1,11 @@
-"""The base of every slider explorer: a persistent ipympl canvas whose artists move when a slider moves.
+"""The base of every slider explorer: a persistent figure whose artists move when a slider moves.
 
-A slider update never re-plots: the callback moves a few artists with ``set_data`` and
-tells the browser a new picture is ready (``draw_idle``). When the browser asks for it, those
-"moving" artists are redrawn alone on top of a saved picture of everything else (blitting), so a step renders a
-handful of lines instead of the axes, ticks and labels, and only the changed pixels travel,
-cropped and encoded fast (frames.py). The browser asks only when it has taken the previous
-picture, so fast drags never pile up. Anything else that changes
-(limits, titles, whole curves) gets one full redraw instead. Where no kernel runs
+A slider update never re-plots: the callback moves a few artists with ``set_data``, and those
+"moving" artists are redrawn alone on top of a saved picture of everything else (blitting), so a
+step renders a handful of lines instead of the axes, ticks and labels. Only the changed pixels
+travel, cropped and encoded fast (frames.py), pushed to the page at once unless it has not yet
+drawn the previous frame (figure_view.py), so fast drags never pile up. Anything else that
+changes (limits, titles, whole curves) gets one full redraw instead. Where no kernel runs
 (GitHub, nbviewer, an HTML export) the explorer shows a static PNG of its figure.
 """
 from __future__ import annotations
@@ -19,47 +18,14 @@ import re
 import textwrap
 
 import ipywidgets as widgets
-import matplotlib
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from course_utils.explorers.frames import FrameSender
+from course_utils.explorers.figure_view import FigureView
 from course_utils.explorers.screen_reader import ScreenReaderLabels
 from course_utils.style import check_alt_text
 from course_utils.validation import check_number
-
-_figure_numbers = itertools.count(1000)
-
-
-def _restore_inline_backend_if_switched(backend_before: str) -> None:
-    """Importing ipympl can switch pyplot's backend; put the notebook's inline backend back."""
-    if matplotlib.get_backend() == backend_before:
-        return
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    if shell is not None and "inline" in backend_before:
-        shell.run_line_magic("matplotlib", "inline")
-    else:
-        import matplotlib.pyplot as plt
-
-        plt.switch_backend(backend_before)
-
-
-def new_canvas(figure: Figure):
-    """Attach an ipympl canvas (and its manager, which answers the browser) to a figure."""
-    backend_before = matplotlib.get_backend()
-    from ipympl.backend_nbagg import Canvas, FigureManager
-
-    _restore_inline_backend_if_switched(backend_before)
-    canvas = Canvas(figure)
-    FigureManager(canvas, next(_figure_numbers))
-    canvas.header_visible = False
-    canvas.footer_visible = False
-    canvas.toolbar_visible = False
-    canvas.resizable = False
-    return canvas
-
 
 def figure_png(figure: Figure, caption: str = "") -> str:
     """The figure as a base64 PNG, with an optional caption line under it:
@@ -112,6 +78,10 @@ def slider_start(value, name: str, low: float, high: float, where: str, integer:
     return value
 
 
+#: Numbers explorers in the order they are made, so tools that find them in memory can list them in page order.
+_made = itertools.count(1)
+
+
 class Explorer(widgets.VBox):
     """Controls, a readout line and a figure; subclasses draw once in ``build`` and move artists in ``update``.
 
@@ -122,9 +92,11 @@ class Explorer(widgets.VBox):
     title = "explorer"
 
     def __init__(self, controls: list[widgets.Widget], figsize: tuple[float, float] | None = None):
+        self.number = next(_made)
         self.figure = Figure(figsize=figsize)
-        self.canvas = new_canvas(self.figure)
-        self.frames = FrameSender(self.canvas)
+        self.canvas = FigureCanvasAgg(self.figure)
+        self._dpi = self.figure.dpi
+        self.figure_view = FigureView(self._current_pixels, self._on_pixel_ratio, f"{self.title}: the figure the sliders move")
         self.readout = widgets.HTML()
         self.controls = list(controls)
         self.moving: list = []
@@ -133,12 +105,11 @@ class Explorer(widgets.VBox):
         self.build(self.figure)
         for artist in self.moving:
             artist.set_animated(True)  # left out of full draws; drawn on top of the saved background
-        self.canvas.handle_draw = self._answer_draw_request  # what the browser's "draw" message runs
         self.canvas.mpl_connect("draw_event", self._on_full_draw)
         self.canvas.mpl_connect("resize_event", self._forget_background)
         for control in self.controls:
             control.observe(self._on_change, names="value")
-        super().__init__([widgets.HBox(self.controls), self.readout, self.canvas, ScreenReaderLabels(self.controls)])
+        super().__init__([widgets.HBox(self.controls), self.readout, self.figure_view, ScreenReaderLabels(self.controls)])
         self.refresh()
 
     @classmethod
@@ -159,19 +130,23 @@ class Explorer(widgets.VBox):
         self._full_redraw_due = True
 
     def refresh(self) -> None:
-        """Bring artists and readout up to date and tell the browser a new picture is ready."""
+        """Bring artists and readout up to date and show the new picture."""
         self.update()
-        self.canvas.draw_idle()
+        self.figure_view.picture_changed()
 
-    def _answer_draw_request(self, event) -> None:
-        """The browser asks for the picture: bring the pixels up to date and send the changed ones."""
+    def _current_pixels(self):
+        """The picture as it is now, one uint32 per pixel: what the figure view sends."""
         self._render()
-        self.frames.send()
+        return np.asarray(self.canvas.get_renderer().buffer_rgba()).view(np.uint32).squeeze(2).copy()
+
+    def _on_pixel_ratio(self, ratio: float) -> None:
+        """The page has ``ratio`` device pixels per CSS pixel: draw that many, so the figure stays sharp."""
+        self.figure.set_dpi(self._dpi * ratio)
 
     def _render(self) -> None:
         """Bring the canvas's pixels up to date without sending them: blit the moving artists, or draw everything."""
         if self._full_redraw_due or not self.moving or not self._background_fits():
-            FigureCanvasAgg.draw(self.canvas)  # Agg's own draw: ipympl's would send the picture unasked
+            self.canvas.draw()
             return
         self.canvas.restore_region(self._background)
         self._draw_moving()

@@ -23,12 +23,12 @@ PAGE_HELPERS = r"""
 window.__explorerTest = {
   explorers() {
     return Array.from(document.querySelectorAll('.jp-OutputArea-output .widget-vbox')).filter(el =>
-      el.querySelector(':scope > .widget-html') && el.querySelector(':scope > .jupyter-matplotlib'));
+      el.querySelector(':scope > .widget-html') && el.querySelector(':scope > .course-figure'));
   },
   view(root) {
     return {
       readout: root.querySelector(':scope > .widget-html .widget-html-content').textContent,
-      image: root.querySelector('.jupyter-matplotlib-canvas-div canvas').toDataURL(),
+      image: root.querySelector('.course-figure canvas').toDataURL(),
     };
   },
   snapshot(root, index) {
@@ -104,7 +104,7 @@ RUN_FINISHED = r"""
 # Every explorer's first drawing has arrived, so a later change of pixels is a redraw.
 FIGURES_DRAWN = r"""
 () => window.__explorerTest.explorers().every(root =>
-  !window.__explorerTest.blank(root.querySelector('.jupyter-matplotlib-canvas-div canvas')))
+  !window.__explorerTest.blank(root.querySelector('.course-figure canvas')))
 """
 
 
