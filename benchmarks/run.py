@@ -85,7 +85,8 @@ def browser_section(presses: int) -> str:
 
 
 def header() -> str:
-    versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("numpy", "matplotlib", "ipympl", "jupyterlab"))
+    names = ("numpy", "matplotlib", "anywidget", "jupyterlab")
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in names)
     return (
         "# Benchmark results\n\n"
         f"Written by `make bench` (`python -m benchmarks.run`) on {date.today().isoformat()}: {os.cpu_count()} cores, "

@@ -1,4 +1,4 @@
-"""Per explorer: one slider update on the persistent ipympl canvas against an interact-style full re-plot.
+"""Per explorer: one slider update on the persistent figure against an interact-style full re-plot.
 
 Each notebook runs top to bottom in a fresh kernel (as nbval runs it); then one more cell, appended
 here and never saved, times every explorer the notebook created (see slider_probe.py). Explorers

@@ -13,7 +13,7 @@ The package has three layers, and imports only point down:
 
 Import the modules by name, e.g. ``from course_utils import activations`` or
 ``from course_utils.lessons.nb04 import mazur``. Heavy dependencies (SymPy, ipywidgets,
-ipympl) load only when a module that needs them is used.
+anywidget) load only when a module that needs them is used.
 """
 from __future__ import annotations
 

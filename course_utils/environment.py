@@ -1,6 +1,6 @@
 """The notebook's environment: are the course's packages importable, and, in Google Colab, are widgets on?
 
-Colab shows ipympl canvases (the explorers) only once its custom widget manager is on; outside Colab
+Colab shows third-party widgets (the explorers' figures) only once its custom widget manager is on; outside Colab
 `enable_colab_widgets` does nothing, so notebooks call it unconditionally through `setup_notebook()`.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from importlib import metadata
 from types import ModuleType
 
 #: The packages a learner's kernel needs, in the order the check reports them.
-REQUIRED = ["numpy", "matplotlib", "sympy", "ipywidgets", "ipympl", "anywidget", "jupyterlab"]
+REQUIRED = ["numpy", "matplotlib", "sympy", "ipywidgets", "anywidget", "jupyterlab"]
 MINIMUM_PYTHON = (3, 11)
 
 
@@ -54,7 +54,7 @@ def colab_module() -> ModuleType | None:
 
 
 def enable_colab_widgets() -> bool:
-    """Turn on Colab's custom widget manager so third-party widgets (ipympl) render; False outside Colab."""
+    """Turn on Colab's custom widget manager so third-party widgets (the explorers) render; False outside Colab."""
     colab = colab_module()
     if colab is None:
         return False

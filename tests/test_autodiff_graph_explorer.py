@@ -11,9 +11,6 @@ from course_utils.explorers import AutodiffGraphExplorer
 from course_utils.formatting import MINUS, format_number
 from course_utils.lessons.nb05.autodiff_examples import routing_example
 
-# ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
-
 
 @pytest.fixture
 def explorer():

@@ -27,7 +27,7 @@ def test_binder_reads_the_root_environment_file_and_needs_no_build_step():
 def test_the_widget_stack_ships_prebuilt_jupyterlab_extensions():
     assert int(_conda_pin("ipywidgets").split(".")[0]) >= 8
     assert int(_conda_pin("jupyterlab").split(".")[0]) >= 4
-    assert _conda_pin("ipympl")
+    assert _conda_pin("anywidget")
 
 
 @pytest.mark.parametrize("pattern", [BINDER_LINK, COLAB_LINK], ids=["binder", "colab"])

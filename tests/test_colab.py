@@ -1,4 +1,4 @@
-"""On Colab the course turns on the custom widget manager (ipympl needs it); elsewhere it does nothing."""
+"""On Colab the course turns on the custom widget manager (the explorers need it); elsewhere it does nothing."""
 from __future__ import annotations
 
 import subprocess

@@ -8,9 +8,6 @@ from course_utils.explorers.descent import DescentExplorer
 from course_utils.formatting import format_number
 from course_utils.lessons.nb04 import single_neuron
 
-# ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
-
 
 @pytest.fixture
 def explorer():

@@ -10,10 +10,10 @@ def test_this_environment_has_every_package():
 
 
 def test_a_missing_package_is_named_with_the_fix():
-    versions = dict.fromkeys(REQUIRED, "1.0") | {"ipympl": None}
+    versions = dict.fromkeys(REQUIRED, "1.0") | {"anywidget": None}
     report = environment_report(versions, python=(3, 12))
-    assert "ipympl      MISSING" in report
-    assert "Missing: ipympl" in report and "make lab" in report and "Change Kernel" in report
+    assert "anywidget   MISSING" in report
+    assert "Missing: anywidget" in report and "make lab" in report and "Change Kernel" in report
 
 
 def test_an_old_python_is_reported():

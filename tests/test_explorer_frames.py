@@ -67,7 +67,8 @@ def _full_redraw_pixels(explorer) -> np.ndarray:
 
 
 def _nudged(slider) -> None:
-    slider.value = slider.value + slider.step if slider.value + slider.step <= slider.max else slider.value - slider.step
+    up = slider.value + slider.step <= slider.max
+    slider.value = slider.value + slider.step if up else slider.value - slider.step
 
 
 @pytest.fixture(params=sorted(EXPLORERS))

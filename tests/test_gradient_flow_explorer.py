@@ -11,9 +11,6 @@ from course_utils.explorers.gradient_flow import (
 from course_utils.formatting import format_exponential
 from course_utils.lessons.nb06 import vanishing
 
-# ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
-
 
 @pytest.fixture
 def explorer():

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-HEAVY = ("sympy", "ipywidgets", "ipympl")
+HEAVY = ("sympy", "ipywidgets", "anywidget")
 
 
 def _loaded_after(statement: str) -> list[str]:

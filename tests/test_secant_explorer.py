@@ -7,9 +7,6 @@ import pytest
 from course_utils.explorers.secant import SecantExplorer
 from course_utils.lessons.nb01.curves import PARABOLA, SINE
 
-# ipympl's Toolbar passes an argument traitlets deprecates; that is ipympl's business, not ours.
-pytestmark = pytest.mark.filterwarnings("ignore:Passing unrecognized arguments:DeprecationWarning")
-
 
 @pytest.fixture
 def explorer():

@@ -27,6 +27,7 @@ from course_utils.explorers.screen_reader import ScreenReaderLabels
 from course_utils.style import check_alt_text
 from course_utils.validation import check_number
 
+
 def figure_png(figure: Figure, caption: str = "") -> str:
     """The figure as a base64 PNG, with an optional caption line under it:
     the picture shown where widgets cannot run.
@@ -96,7 +97,8 @@ class Explorer(widgets.VBox):
         self.figure = Figure(figsize=figsize)
         self.canvas = FigureCanvasAgg(self.figure)
         self._dpi = self.figure.dpi
-        self.figure_view = FigureView(self._current_pixels, self._on_pixel_ratio, f"{self.title}: the figure the sliders move")
+        self.figure_view = FigureView(self._current_pixels, self._on_pixel_ratio,
+                                      f"{self.title}: the figure the sliders move; the readout above gives its numbers")
         self.readout = widgets.HTML()
         self.controls = list(controls)
         self.moving: list = []
@@ -106,10 +108,10 @@ class Explorer(widgets.VBox):
         for artist in self.moving:
             artist.set_animated(True)  # left out of full draws; drawn on top of the saved background
         self.canvas.mpl_connect("draw_event", self._on_full_draw)
-        self.canvas.mpl_connect("resize_event", self._forget_background)
         for control in self.controls:
             control.observe(self._on_change, names="value")
-        super().__init__([widgets.HBox(self.controls), self.readout, self.figure_view, ScreenReaderLabels(self.controls)])
+        labels = ScreenReaderLabels(self.controls)
+        super().__init__([widgets.HBox(self.controls), self.readout, self.figure_view, labels])
         self.refresh()
 
     @classmethod
@@ -134,7 +136,7 @@ class Explorer(widgets.VBox):
         self.update()
         self.figure_view.picture_changed()
 
-    def _current_pixels(self):
+    def _current_pixels(self) -> np.ndarray:
         """The picture as it is now, one uint32 per pixel: what the figure view sends."""
         self._render()
         return np.asarray(self.canvas.get_renderer().buffer_rgba()).view(np.uint32).squeeze(2).copy()
@@ -171,9 +173,6 @@ class Explorer(widgets.VBox):
         self._background_size = self._canvas_size()
         self._full_redraw_due = False
         self._draw_moving()
-
-    def _forget_background(self, event) -> None:
-        self._background = None
 
     def _on_change(self, change) -> None:
         self.refresh()

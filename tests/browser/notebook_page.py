@@ -1,8 +1,8 @@
 """Drive one notebook in JupyterLab like a learner: open it, run every cell, find and move every explorer's sliders.
 
 Every wait is on a condition in the page (kernel status, prompts, readouts, canvas pixels), never a fixed sleep.
-An explorer, as the DOM shows it, is a widget box with a readout (``.widget-html``) and an ipympl
-figure (``.jupyter-matplotlib``) as direct children: the layout of ``course_utils.explorers.base.Explorer``.
+An explorer, as the DOM shows it, is a widget box with a readout (``.widget-html``) and a figure
+view (``.course-figure``, a canvas) as direct children: the layout of ``course_utils.explorers.base.Explorer``.
 """
 from __future__ import annotations
 
@@ -279,8 +279,8 @@ class NotebookPage:
     def screen_reader_view(self, root, explorer: int) -> dict:
         """What Chromium's accessibility tree (the one screen readers read) holds for one explorer, scrolled into view.
 
-        Returns its sliders' and menus' (visible label, accessible name) pairs, in page order, and whether its
-        readout is a polite live region.
+        Returns its sliders' and menus' (visible label, accessible name) pairs, in page order, whether its
+        readout is a polite live region, and its figure's (role, name).
         """
         root.scroll_into_view_if_needed()
         labels = root.evaluate(
@@ -293,12 +293,15 @@ class NotebookPage:
             controls = self._accessibility_nodes(
                 cdp, f"{scope} .widget-slider .noUi-handle, {scope} .widget-dropdown select")
             readouts = self._accessibility_nodes(cdp, f"{scope} > .widget-html .widget-html-content")
+            figures = self._accessibility_nodes(cdp, f"{scope} > .course-figure canvas")
         finally:
             cdp.detach()
         live = [{prop["name"]: prop["value"].get("value") for prop in node.get("properties", [])}.get("live")
                 for node in readouts]
         return {"labels": labels, "names": [(node.get("name") or {}).get("value", "") for node in controls],
-                "live_readout": live == ["polite"]}
+                "live_readout": live == ["polite"],
+                "figures": [((node.get("role") or {}).get("value"), (node.get("name") or {}).get("value", ""))
+                            for node in figures]}
 
     @staticmethod
     def _accessibility_nodes(cdp, selector: str) -> list[dict]:

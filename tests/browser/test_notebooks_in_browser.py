@@ -54,7 +54,7 @@ def test_notebook_runs_and_every_slider_moves_its_explorer(path, lab, page):
         assert len(explorers) == expected, (
             f"{path.name} stores {expected} explorer output(s) but JupyterLab shows {len(explorers)} live: "
             "more live than stored means the stored notebook is stale (re-execute it: make notebooks); "
-            "fewer means an explorer failed to display (is the widget extension, ipywidgets or ipympl, missing?)"
+            "fewer means an explorer failed to display (is a widget extension, ipywidgets or anywidget, missing?)"
         )
         assert notebook.sliders_outside_explorers() == 0, "a slider is not inside an explorer with readout and figure"
         notebook.wait_for_first_drawings()
@@ -63,6 +63,11 @@ def test_notebook_runs_and_every_slider_moves_its_explorer(path, lab, page):
             assert heard["live_readout"], (
                 f"{path.name}, explorer {number}: its readout is not a polite live region in the accessibility tree, "
                 "so a screen reader would not announce its changes"
+            )
+            [(role, name)] = heard["figures"]
+            assert role == "img" and "figure" in name, (
+                f"{path.name}, explorer {number}: its canvas is {role!r} named {name!r} in the accessibility tree; "
+                "a screen reader must meet it as an image that says what it is (FigureView's label)"
             )
             for label, name in zip(heard["labels"], heard["names"], strict=True):
                 assert name.startswith(label) and len(name) > len(label) + 2, (
