@@ -53,8 +53,9 @@ def sliders_section(repeats: int) -> str:
         f"(medians of {repeats} steps), with the explorer as JupyterLab leaves it: drawn once, its browser side "
         "connected. *callback*: the explorer's `update` (move artists, rewrite the readout). *step*: set a slider "
         "(one median per slider, in the order listed); "
-        "the callback runs, the moving artists are blitted onto the saved background and the PNG of the changed "
-        "pixels is made, ready to send (a full redraw, when an explorer asks for one, is included). *re-plot*: what "
+        "the callback runs, the moving artists are blitted onto the saved background and the frame of the changed "
+        "pixels (raw RGBA patches) is made, ready to send (a full redraw, when an explorer asks for one, is "
+        "included). *re-plot*: what "
         "`interact` with the inline backend does instead: a new figure, the explorer's own `build` and `update`, and "
         "an inline-style PNG (not counting sending its ~25 KB).\n\n"
         + markdown_table(["notebook", "explorer", "sliders", "callback (ms)", "step (ms)", "re-plot (ms)",

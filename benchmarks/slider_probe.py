@@ -66,9 +66,14 @@ def full_replot(explorer: Explorer) -> None:
 
 
 def as_shown_in_the_browser(explorer: Explorer) -> None:
-    """A page opened on it that says at once it drew each frame, so every step renders and encodes its frame."""
+    """A page opened on it that says at once it drew each frame, so every step renders and encodes its frame.
+
+    In the kernel a frame is made just after the slider's message handler; here it is made inside the step,
+    so the step's time holds it.
+    """
     view = explorer.figure_view
     view.send = lambda message, buffers=None: view.frame_drawn(message["number"])
+    view._after_queued_messages = lambda make_frame: make_frame()
     view.page_opened(1.0)
 
 
