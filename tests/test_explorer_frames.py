@@ -5,6 +5,9 @@ picture, patches are put over it) and must end up with exactly the pixels a full
 """
 from __future__ import annotations
 
+import asyncio
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from simulated_page import SimulatedPage, decoded_png, drawn_over
@@ -116,3 +119,25 @@ def test_a_high_density_screen_gets_a_sharper_picture_at_the_same_size():
     sharp.explorer.x_slider.value = 1.0
     assert sharp.screen.shape == (first["height"], first["width"])
     assert np.array_equal(sharp.screen, _full_redraw_pixels(sharp.explorer))
+
+
+def test_in_a_kernel_the_frame_is_made_only_once_the_messages_queued_before_it_have_left():
+    explorer = TangentExplorer("tanh")
+    page = SimulatedPage(explorer)
+    queued = []  # what the kernel's IOPub thread (which sends every message) still has to do, in order
+    kernel = SimpleNamespace(iopub_thread=SimpleNamespace(schedule=queued.append))
+    explorer.figure_view.comm = SimpleNamespace(kernel=kernel, comm_id="figure-view-under-test",
+                                             on_msg=lambda handler: None,
+                                             close=lambda **_: None)
+
+    async def one_step():
+        explorer.x_slider.value = -1.3  # the slider's message handler: the readout's message is queued
+        frames = len(page.frames)
+        await asyncio.sleep(0)  # the handler has returned
+        assert len(page.frames) == frames and len(queued) == 1, "the picture was made before the readout left"
+        queued.pop()()  # the IOPub thread reaches the note queued behind the readout
+        await asyncio.sleep(0)
+        assert len(page.frames) == frames + 1
+
+    asyncio.run(one_step())
+    assert np.array_equal(page.screen, _full_redraw_pixels(explorer))
