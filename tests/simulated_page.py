@@ -1,7 +1,8 @@
 """A page showing an explorer's figure, simulated: it draws each frame as figure_view.js does.
 
-A "full" frame's PNG replaces the picture; "patches" are raw RGBA rectangles put over it. The
-page says a frame is drawn at once (``answers=True``) or when the test calls ``drawn()``.
+A "full" frame's PNG replaces the picture; "patches" are raw RGBA rectangles put over it; a
+"problem" is text shown under the canvas. The page says a frame is drawn at once
+(``answers=True``) or when the test calls ``drawn()``.
 """
 from __future__ import annotations
 
@@ -36,11 +37,15 @@ class SimulatedPage:
     def __init__(self, explorer, answers: bool = True, ratio: float = 1.0):
         self.explorer, self.answers = explorer, answers
         self.frames: list[dict] = []
+        self.problems: list[str] = []  # what the page shows under the canvas when a figure cannot be redrawn
         self.screen: np.ndarray | None = None
         explorer.figure_view.send = self._receive  # what would go over the websocket comes here
         explorer.figure_view.page_opened(ratio)
 
     def _receive(self, message: dict, buffers=None) -> None:
+        if message["type"] == "problem":
+            self.problems.append(message["text"])
+            return
         self.frames.append(message)
         self.screen = drawn_over(self.screen, message, bytes(buffers[0]))
         if self.answers:

@@ -121,14 +121,19 @@ def test_a_high_density_screen_gets_a_sharper_picture_at_the_same_size():
     assert np.array_equal(sharp.screen, _full_redraw_pixels(sharp.explorer))
 
 
+def _in_a_kernel(explorer) -> list:
+    """Give the explorer's figure view a stand-in kernel; returns what its IOPub thread still has to do, in order."""
+    queued = []
+    kernel = SimpleNamespace(iopub_thread=SimpleNamespace(schedule=queued.append))
+    explorer.figure_view.comm = SimpleNamespace(kernel=kernel, comm_id=f"figure-view-{id(explorer)}",
+                                                on_msg=lambda handler: None, close=lambda **_: None)
+    return queued
+
+
 def test_in_a_kernel_the_frame_is_made_only_once_the_messages_queued_before_it_have_left():
     explorer = TangentExplorer("tanh")
     page = SimulatedPage(explorer)
-    queued = []  # what the kernel's IOPub thread (which sends every message) still has to do, in order
-    kernel = SimpleNamespace(iopub_thread=SimpleNamespace(schedule=queued.append))
-    explorer.figure_view.comm = SimpleNamespace(kernel=kernel, comm_id="figure-view-under-test",
-                                             on_msg=lambda handler: None,
-                                             close=lambda **_: None)
+    queued = _in_a_kernel(explorer)
 
     async def one_step():
         explorer.x_slider.value = -1.3  # the slider's message handler: the readout's message is queued
@@ -141,3 +146,39 @@ def test_in_a_kernel_the_frame_is_made_only_once_the_messages_queued_before_it_h
 
     asyncio.run(one_step())
     assert np.array_equal(page.screen, _full_redraw_pixels(explorer))
+
+
+def test_a_view_that_opens_while_a_step_waits_keeps_one_frame_on_its_way():
+    explorer = TangentExplorer("tanh")
+    page = SimulatedPage(explorer, answers=False)
+    page.drawn()
+    queued = _in_a_kernel(explorer)
+
+    async def step_then_a_new_view():
+        explorer.x_slider.value = -1.3
+        await asyncio.sleep(0)
+        explorer.figure_view.page_opened(1.0)  # a second view: its whole picture leaves at once
+        frames = len(page.frames)
+        explorer.x_slider.value = -1.0  # and the slider moves on
+        queued.pop()()
+        await asyncio.sleep(0)
+        assert len(page.frames) == frames, "a second frame left while the whole picture was on its way"
+        page.drawn()
+        assert len(page.frames) == frames + 1, "the newest picture did not follow the whole one"
+
+    asyncio.run(step_then_a_new_view())
+    assert np.array_equal(page.screen, _full_redraw_pixels(explorer))
+
+
+def test_a_figure_that_cannot_be_redrawn_says_so_on_the_page_and_raises():
+    explorer = TangentExplorer("tanh")
+    page = SimulatedPage(explorer)
+
+    def broken_render():
+        raise ValueError("no pixels")
+
+    explorer._render = broken_render
+    with pytest.raises(ValueError, match="no pixels"):
+        explorer.x_slider.value = -1.3
+    assert page.problems and "could not be redrawn (ValueError: no pixels)" in page.problems[0]
+    assert "Re-run the cell" in page.problems[0]

@@ -144,6 +144,7 @@ class Explorer(widgets.VBox):
     def _on_pixel_ratio(self, ratio: float) -> None:
         """The page has ``ratio`` device pixels per CSS pixel: draw that many, so the figure stays sharp."""
         self.figure.set_dpi(self._dpi * ratio)
+        self.redraw_everything()
 
     def _render(self) -> None:
         """Bring the canvas's pixels up to date without sending them: blit the moving artists, or draw everything."""

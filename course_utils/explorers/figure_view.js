@@ -1,19 +1,24 @@
 // An explorer's figure in the page: a canvas that draws the frames the kernel sends, in order,
 // and tells the kernel each time one is on the canvas, so the kernel sends the next picture only
-// then (fast drags never pile up frames). A new view first asks for the whole picture.
-// A whole picture is a PNG (decoded off the main thread); a step's patches are raw RGBA, put
-// onto the canvas as they arrive.
+// then (fast drags never pile up frames). A new view first asks for the whole picture, and asks
+// again if a frame could not be drawn. A whole picture is a PNG (decoded off the main thread);
+// a step's patches are raw RGBA, put onto the canvas as they arrive.
 
 function render({ model, el }) {
   const canvas = document.createElement("canvas");
   canvas.setAttribute("role", "img");
   const context = canvas.getContext("2d");
+  const problem = document.createElement("p");
+  problem.setAttribute("role", "alert");
+  problem.hidden = true;
   el.classList.add("course-figure");
-  el.appendChild(canvas);
+  el.append(canvas, problem);
   const describe = () => canvas.setAttribute("aria-label", model.get("label"));
   describe();
   model.on("change:label", describe);
+  const askForTheWholePicture = () => model.send({ hello: window.devicePixelRatio || 1 });
 
+  let hasWholePicture = false;  // patches are drawn only over a whole picture
   const drawWhole = async (frame, buffer) => {
     const picture = await createImageBitmap(new Blob([buffer], { type: "image/png" }));
     if (canvas.width !== frame.width || canvas.height !== frame.height) {
@@ -25,6 +30,7 @@ function render({ model, el }) {
     context.clearRect(0, 0, canvas.width, canvas.height);
     context.drawImage(picture, 0, 0);
     picture.close();
+    hasWholePicture = true;
   };
   const putPatches = (frame, buffer) => {
     let offset = buffer.byteOffset;
@@ -34,16 +40,29 @@ function render({ model, el }) {
       offset += bytes.length;
     }
   };
+  const draw = (frame, buffer) => {
+    problem.hidden = true;
+    if (frame.mode === "full") return drawWhole(frame, buffer);
+    if (hasWholePicture) putPatches(frame, buffer);
+  };
   let drawing = Promise.resolve();
   const receive = (message, buffers) => {
+    if (message.type === "problem") {
+      problem.textContent = message.text;
+      problem.hidden = false;
+      return;
+    }
     if (message.type !== "frame") return;
     drawing = drawing
-      .then(() => (message.mode === "full" ? drawWhole(message, buffers[0]) : putPatches(message, buffers[0])))
-      .then(() => model.send({ drawn: message.number }))
-      .catch((error) => console.error(error));
+      .then(() => draw(message, buffers[0]))
+      .catch((error) => {
+        console.error("figure_view: a frame could not be drawn; asking for the whole picture", error);
+        askForTheWholePicture();
+      })
+      .then(() => model.send({ drawn: message.number }));
   };
   model.on("msg:custom", receive);
-  model.send({ hello: window.devicePixelRatio || 1 });
+  askForTheWholePicture();
   return () => model.off("msg:custom", receive);
 }
 

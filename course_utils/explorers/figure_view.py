@@ -42,7 +42,7 @@ class FigureView(anywidget.AnyWidget):
         """Send the new picture soon, or as soon as the page has drawn the frame on its way."""
         already_due, self._due = self._due, True
         if self._opened and self._on_its_way is None and not already_due:
-            self._after_queued_messages(self._send_if_due)
+            self._after_queued_messages(self._send_unless_one_is_on_its_way)
 
     def frame_drawn(self, number: int) -> None:
         """The page says frame ``number`` is on its canvas: the newest picture may follow."""
@@ -58,11 +58,21 @@ class FigureView(anywidget.AnyWidget):
         self._opened, self._sent, self._due = True, None, True
         self._send_if_due()
 
+    def _send_unless_one_is_on_its_way(self) -> None:
+        """A frame sent meanwhile (a new view's whole picture) is answered first; this picture then follows it."""
+        if self._on_its_way is None:
+            self._send_if_due()
+
     def _send_if_due(self) -> None:
         if not self._due:
             return
         self._due = False
-        frame = make_frame(self._picture(), self._sent)
+        try:
+            frame = make_frame(self._picture(), self._sent)
+        except Exception as error:  # the figure would freeze without a word: say so where the learner looks
+            self.send({"type": "problem", "text": f"This figure could not be redrawn ({type(error).__name__}: "
+                                                  f"{error}). Re-run the cell that made the explorer."})
+            raise
         if frame is None:
             return
         number = next(self._numbers)

@@ -19,7 +19,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def png_bytes(rgba: np.ndarray) -> bytes:
-    """An RGBA uint8 image (rows, columns, 4) as a PNG: no row filters, zlib level 1 (fast; diffs are mostly zeros)."""
+    """An RGBA uint8 image (rows, columns, 4) as a PNG, made fast: no row filters, zlib level 1."""
     height, width, _ = rgba.shape
     rows = np.zeros((height, 1 + 4 * width), dtype=np.uint8)  # each row starts with filter type 0 ("none")
     rows[:, 1:] = rgba.reshape(height, -1)

@@ -65,9 +65,9 @@ def test_notebook_runs_and_every_slider_moves_its_explorer(path, lab, page):
                 "so a screen reader would not announce its changes"
             )
             [(role, name)] = heard["figures"]
-            assert role == "img" and "figure" in name, (
+            assert role == "image" and "figure" in name, (
                 f"{path.name}, explorer {number}: its canvas is {role!r} named {name!r} in the accessibility tree; "
-                "a screen reader must meet it as an image that says what it is (FigureView's label)"
+                "a screen reader must meet it as an image that says what it is (FigureView's label, role=img)"
             )
             for label, name in zip(heard["labels"], heard["names"], strict=True):
                 assert name.startswith(label) and len(name) > len(label) + 2, (
