@@ -36,14 +36,8 @@ def test_backprop_through_skips_and_normalisation_matches_central_differences(ac
     net.biases = [b + 0.1 * np.arange(b.size) for b in net.biases]  # away from ReLU's kink at 0
     _, dWs, dbs = net.loss_and_gradients(X, T)
     for layer in range(4):
-        def loss_of(W, layer=layer):
-            saved = net.weights[layer]
-            net.weights[layer] = W
-            try:
-                return net.loss_and_gradients(X, T)[0]
-            finally:
-                net.weights[layer] = saved
-        numeric = numerical_gradient(loss_of, net.weights[layer].copy(), h=1e-6)
+        loss_of_W, _ = net.layer_loss_pair(X, T, layer)
+        numeric = numerical_gradient(loss_of_W, net.weights[layer].copy(), h=1e-6)
         np.testing.assert_allclose(dWs[layer], numeric, rtol=1e-5, atol=1e-8)
 
         def loss_of_b(b, layer=layer):
@@ -53,8 +47,8 @@ def test_backprop_through_skips_and_normalisation_matches_central_differences(ac
                 return net.loss_and_gradients(X, T)[0]
             finally:
                 net.biases[layer] = saved
-        np.testing.assert_allclose(dbs[layer], numerical_gradient(loss_of_b, net.biases[layer].copy(), h=1e-6),
-                                   rtol=1e-5, atol=1e-8)
+        numeric = numerical_gradient(loss_of_b, net.biases[layer].copy(), h=1e-6)
+        np.testing.assert_allclose(dbs[layer], numeric, rtol=1e-5, atol=1e-8)
 
 
 def test_layer_normalisation_gives_each_row_mean_0_and_variance_1_and_its_backward_is_the_vjp():

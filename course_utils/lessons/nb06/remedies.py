@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from course_utils.lessons.nb06.vanishing import weight_loss_pair
 from course_utils.mlp import MLP
 from course_utils.validation import as_finite_array, check_number, require_count, require_positive
 
@@ -79,16 +80,7 @@ class FlowNetwork:
     def layer_loss_pair(self, X, T, layer: int):
         """(loss as a function of W_layer alone, its backprop gradient): the pair ``calculus.gradcheck`` compares."""
         layer = check_number(layer, "layer", low=0, high=len(self.weights) - 1, integer=True, example="0")
-
-        def with_layer(W):
-            saved = self.weights[layer]
-            self.weights[layer] = np.asarray(W, dtype=float)
-            try:
-                return self.loss_and_gradients(X, T)
-            finally:
-                self.weights[layer] = saved
-
-        return (lambda W: with_layer(W)[0]), (lambda W: with_layer(W)[1][layer])
+        return weight_loss_pair(self.weights, lambda: self.loss_and_gradients(X, T), layer)
 
     def gradient_norms(self, X, T) -> np.ndarray:
         """‖∂L/∂W_l‖ for every layer, first layer first."""

@@ -114,14 +114,22 @@ def layer_loss_pair(net: MLP, X: np.ndarray, T: np.ndarray, layer: int):
     """(SSE loss as a function of W_layer alone, its backprop gradient): the pair ``calculus.gradcheck`` compares."""
     layers = len(_network(net).weights)
     layer = check_number(layer, "layer", low=0, high=layers - 1, integer=True, example="0 (the first weight layer)")
+    return weight_loss_pair(net.weights, lambda: net.loss_and_gradients(X, T, loss="sse"), layer)
 
+
+def weight_loss_pair(weights, loss_and_gradients, layer: int):
+    """(loss as a function of weights[layer] alone, its backprop gradient), the other layers held fixed.
+
+    ``loss_and_gradients()`` returns (loss, dW list, ...) for the weights as they are; each call puts W in
+    place for one evaluation and the original back afterwards, so the network is left as it was.
+    """
     def with_layer(W):
-        saved = net.weights[layer]
-        net.weights[layer] = W
+        saved = weights[layer]
+        weights[layer] = np.asarray(W, dtype=float)
         try:
-            return net.loss_and_gradients(X, T, loss="sse")
+            return loss_and_gradients()
         finally:
-            net.weights[layer] = saved
+            weights[layer] = saved
 
     return (lambda W: with_layer(W)[0]), (lambda W: with_layer(W)[1][layer])
 
