@@ -3,7 +3,7 @@
 A slider update never re-plots: the callback moves a few artists with ``set_data``, and those
 "moving" artists are redrawn alone on top of a saved picture of everything else (blitting), so a
 step renders a handful of lines instead of the axes, ticks and labels. Only the changed pixels
-travel, cropped and encoded fast (frames.py), pushed to the page at once unless it has not yet
+travel, cut into small raw patches (frames.py), pushed to the page at once unless it has not yet
 drawn the previous frame (figure_view.py), so fast drags never pile up. Anything else that
 changes (limits, titles, whole curves) gets one full redraw instead. Where no kernel runs
 (GitHub, nbviewer, an HTML export) the explorer shows a static PNG of its figure.
